@@ -1,0 +1,63 @@
+package org.umapanim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** What to embed and how: the input data set and the UMAP parameters. */
+final class PrepareOptions {
+    @ArgGroup(exclusive = true)
+    Source source = new Source();
+
+    static final class Source {
+        @Option(names = "--input", paramLabel = "PATH", description = "Data set to embed: IDX (images or labels file, .gz or plain), CSV or Parquet (default: the bundled 10,000 MNIST digits).")
+        Path input;
+
+        @Option(names = "--dataset", paramLabel = "NAME", description = "Download and embed a known data set: mnist or fashion-mnist (70,000 rows each).")
+        String dataset;
+    }
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "Label column of a CSV/Parquet input; 'none' for unlabelled data (default: label, else digit, else class).")
+    String label;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Keep only the first N rows (the bundled data are shuffled, so these are a fair sample).")
+    int limit;
+
+    @Option(names = "--sample", paramLabel = "N", description = "Keep a random sample of N rows, drawn with --seed.")
+    int sample;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where --dataset keeps its downloads (default: $UMAP_ANIM_CACHE, else ~/.cache/umap-anim).")
+    Path cacheDir;
+
+    @Option(names = "--mirror", paramLabel = "URL", description = "A folder URL serving the data set's files, tried before the built-in mirrors; repeatable.")
+    List<String> mirrors = new ArrayList<>();
+
+    @Option(names = "--epochs", paramLabel = "N", description = "SGD epochs; frames are epochs + 1 (default: ${DEFAULT-VALUE}).")
+    int epochs = 200;
+
+    @Option(names = "--neighbors", paramLabel = "K", description = "Nearest neighbours per point, itself included (default: ${DEFAULT-VALUE}).")
+    int neighbors = 15;
+
+    @Option(names = "--min-dist", paramLabel = "D", description = "How tightly points may pack in the layout (default: ${DEFAULT-VALUE}).")
+    double minDist = 0.1;
+
+    @Option(names = "--spread", paramLabel = "S", description = "Scale of the embedded points (default: ${DEFAULT-VALUE}).")
+    double spread = 1.0;
+
+    @Option(names = "--learning-rate", paramLabel = "A", description = "Initial SGD learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate = 1.0;
+
+    @Option(names = "--negative-sample-rate", paramLabel = "N", description = "Negative samples per positive edge sample (default: ${DEFAULT-VALUE}).")
+    int negativeSampleRate = 5;
+
+    @Option(names = "--repulsion-strength", paramLabel = "G", description = "Weight of the negative samples (default: ${DEFAULT-VALUE}).")
+    double repulsionStrength = 1.0;
+
+    @Option(names = "--parallel-sgd", description = "Run the SGD on all threads, Hogwild-style: faster, but not bit-reproducible. The default is the deterministic single-threaded SGD.")
+    boolean parallelSgd;
+
+    @Option(names = "--stretch", description = "Normalise x and y separately to [0,1] (the original's look) instead of keeping the aspect ratio.")
+    boolean stretch;
+}

@@ -1,0 +1,92 @@
+package org.umapanim.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.umapanim.common.Progress;
+import org.umapanim.dataset.Dataset;
+import org.umapanim.store.DigitsWriter;
+import org.umapanim.store.EpochsWriter;
+import org.umapanim.umap.Umap;
+import org.umapanim.umap.UmapParams;
+
+/** The prepare stage: data set → UMAP → digits.parquet and epochs.parquet. */
+final class PrepareStep {
+    private final PrepareOptions options;
+    private final ComputeOptions compute;
+    private final FolderOptions.DataDir dirs;
+    private final Progress progress;
+
+    PrepareStep(PrepareOptions options, ComputeOptions compute, FolderOptions.DataDir dirs, Progress progress) {
+        this.options = options;
+        this.compute = compute;
+        this.dirs = dirs;
+        this.progress = progress;
+    }
+
+    StepReport run(boolean skipWhenUpToDate) {
+        long started = System.nanoTime();
+        UmapParams params = params();
+        InputData input = InputData.load(options, compute.seed, progress);
+        Dataset data = input.dataset();
+
+        Map<String, String> metadata = metadata(input, params);
+        StageStamp stamp = new StageStamp(dirs.dataDir.resolve(".prepare.stamp"), fingerprintInputs(metadata));
+        List<Path> outputs = List.of(dirs.digits(), dirs.epochs());
+        String detail = String.format("%,d rows × %d columns, %d epochs", data.rows(), data.cols(), params.nEpochs());
+        if (skipWhenUpToDate && stamp.check(outputs) == StageStamp.State.COMPLETE) {
+            return new StepReport("prepare", StepReport.Outcome.SKIPPED, 0, outputs, detail);
+        }
+
+        stamp.markStarted();
+        DigitsWriter.write(dirs.digits(), data, metadata);
+        EpochsWriter epochs = new EpochsWriter(
+                dirs.epochs(), data.labelColumn(), data.labels(), params.nEpochs(), options.stretch, metadata);
+        new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
+        epochs.finish();
+        stamp.markComplete(outputs);
+        return new StepReport("prepare", StepReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000, outputs, detail);
+    }
+
+    private UmapParams params() {
+        return new UmapParams(options.neighbors, options.minDist, options.spread, options.epochs,
+                options.learningRate, options.repulsionStrength, options.negativeSampleRate,
+                compute.seed, compute.checkedThreads(), options.parallelSgd);
+    }
+
+    /** What is recorded in both Parquet footers, so a file says how it was made. */
+    private Map<String, String> metadata(InputData input, UmapParams p) {
+        Dataset data = input.dataset();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("umap-anim.version", Version.current());
+        m.put("dataset.name", data.name());
+        m.put("dataset.sha256", data.sha256());
+        m.put("dataset.rows", Integer.toString(data.rows()));
+        m.put("dataset.selection", input.selection());
+        m.put("title", input.title());
+        m.put("subtitle", input.subtitle());
+        m.put("umap.n_neighbors", Integer.toString(p.nNeighbors()));
+        m.put("umap.min_dist", Double.toString(p.minDist()));
+        m.put("umap.spread", Double.toString(p.spread()));
+        m.put("umap.n_epochs", Integer.toString(p.nEpochs()));
+        m.put("umap.learning_rate", Double.toString(p.learningRate()));
+        m.put("umap.repulsion_strength", Double.toString(p.repulsionStrength()));
+        m.put("umap.negative_sample_rate", Integer.toString(p.negativeSampleRate()));
+        m.put("umap.metric", "euclidean");
+        m.put("umap.seed", Long.toString(p.seed()));
+        m.put("umap.sgd", p.parallelSgd() ? "parallel (Hogwild, " + p.threads() + " threads, not reproducible)" : "deterministic");
+        m.put("umap.threads", Integer.toString(p.threads()));
+        m.put("normalisation", options.stretch ? "stretch" : "aspect");
+        m.put("created", Instant.now().toString());
+        return m;
+    }
+
+    /** Everything that changes the outputs; the creation time does not. */
+    private static Map<String, String> fingerprintInputs(Map<String, String> metadata) {
+        Map<String, String> inputs = new LinkedHashMap<>(metadata);
+        inputs.remove("created");
+        return inputs;
+    }
+}
