@@ -1,7 +1,12 @@
 package org.umapanim.dataset;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * A labelled table of numbers: what every reader produces and what UMAP embeds.
@@ -11,7 +16,7 @@ import java.util.Optional;
  * @param columns      names of the d feature columns ({@code pixel1 … pixelD} for images)
  * @param values       the n × d matrix, row-major: row i is {@code values[i*d … i*d+d-1]}
  * @param labelColumn  name of the label column ({@code digit} for MNIST), or null when unlabelled
- * @param labels       n class labels as text (all the same when unlabelled)
+ * @param labels       n class labels as text (all {@link #NO_LABEL} when unlabelled)
  * @param image        the pixel grid when every row is an image, else empty
  */
 public record Dataset(
@@ -23,11 +28,121 @@ public record Dataset(
         String[] labels,
         Optional<ImageShape> image) {
 
+    /** The label of every row of an unlabelled data set. */
+    public static final String NO_LABEL = "";
+
+    public Dataset {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(image, "image");
+        columns = List.copyOf(columns);
+        if ((long) labels.length * columns.size() != values.length) {
+            throw new IllegalArgumentException(values.length + " values are not " + labels.length
+                    + " rows × " + columns.size() + " columns");
+        }
+        if (image.isPresent() && image.get().pixels() != columns.size()) {
+            throw new IllegalArgumentException("image " + image.get() + " does not match " + columns.size() + " columns");
+        }
+    }
+
     public int rows() {
         return labels.length;
     }
 
     public int cols() {
         return columns.size();
+    }
+
+    public boolean labelled() {
+        return labelColumn != null;
+    }
+
+    /** The first {@code n} rows ({@code --limit}); the whole set when it has no more than n. */
+    public Dataset limit(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + n);
+        }
+        if (n >= rows()) {
+            return this;
+        }
+        return new Dataset(name, sha256, columns, Arrays.copyOf(values, n * cols()), labelColumn,
+                Arrays.copyOf(labels, n), image);
+    }
+
+    /**
+     * {@code n} rows drawn at random without replacement ({@code --sample}), in the order drawn, so a
+     * file sorted by class does not come out sorted (later points are drawn on top). Same seed, same rows.
+     */
+    public Dataset sample(int n, long seed) {
+        if (n < 1 || n > rows()) {
+            throw new IllegalArgumentException("cannot sample " + n + " rows from " + rows() + " rows of " + name);
+        }
+        int[] order = new int[rows()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // Partial Fisher–Yates: the first n entries become a uniform random sample.
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(order.length - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int d = cols();
+        float[] picked = new float[n * d];
+        String[] pickedLabels = new String[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(values, order[i] * d, picked, i * d, d);
+            pickedLabels[i] = labels[order[i]];
+        }
+        return new Dataset(name, sha256, columns, picked, labelColumn, pickedLabels, image);
+    }
+
+    /**
+     * The rows of {@code parts} one after another (e.g. MNIST's train and test files). The parts must
+     * have the same columns, label column and image shape. The checksum is the SHA-256 of the parts'
+     * checksums, each as hex followed by a newline, in order.
+     */
+    public static Dataset concat(String name, List<Dataset> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        Dataset first = parts.get(0);
+        long n = 0;
+        for (Dataset part : parts) {
+            if (!part.columns.equals(first.columns) || !Objects.equals(part.labelColumn, first.labelColumn)
+                    || !part.image.equals(first.image)) {
+                throw new IllegalArgumentException("cannot concatenate " + part.name + " to " + first.name
+                        + ": different columns, label column or image shape");
+            }
+            n += part.rows();
+        }
+        int d = first.cols();
+        if (n * d > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(n + " rows × " + d + " columns are too many for one table");
+        }
+        float[] values = new float[(int) (n * d)];
+        String[] labels = new String[(int) n];
+        StringBuilder checksums = new StringBuilder();
+        int row = 0;
+        for (Dataset part : parts) {
+            System.arraycopy(part.values, 0, values, row * d, part.values.length);
+            System.arraycopy(part.labels, 0, labels, row, part.rows());
+            row += part.rows();
+            checksums.append(part.sha256).append('\n');
+        }
+        String sha = HexFormat.of().formatHex(
+                Sha256.digest(checksums.toString().getBytes(StandardCharsets.US_ASCII)));
+        return new Dataset(name, sha, first.columns, values, first.labelColumn, labels, first.image);
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset[" + name + ", " + rows() + " rows × " + cols() + " columns"
+                + (labelled() ? ", label " + labelColumn : ", unlabelled")
+                + image.map(s -> ", image " + s.height() + "x" + s.width()).orElse("") + "]";
     }
 }

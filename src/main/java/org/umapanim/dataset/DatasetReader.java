@@ -1,0 +1,193 @@
+package org.umapanim.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.umapanim.common.FileProblem;
+
+/**
+ * The one entry point for reading a data set: picks the IDX, CSV or Parquet reader by the file's
+ * content (magic bytes) and, failing that, its extension.
+ *
+ * <p>Labels ({@code --label}): null means the automatic rule — for tables the first of the columns
+ * {@code label}, {@code digit}, {@code class} (ignoring case), else unlabelled; for IDX the labels
+ * file beside the images, called {@code digit}. {@code none} means unlabelled. Any other name must
+ * be a column of the table (for IDX it names the labels).
+ *
+ * <p>IDX via {@code --input}: either file of a pair may be given; its partner is found by the usual
+ * naming ({@code X-images-idx3-ubyte[.gz]} ↔ {@code X-labels-idx1-ubyte[.gz]}, also
+ * {@code X-images.idx3-ubyte}). An images file without a labels file beside it is an error, since a
+ * missing labels file is far more often a mistake than a wish; {@code --label none} reads it unlabelled.
+ */
+public final class DatasetReader {
+    /** The bundled sample's name in titles and metadata. */
+    public static final String BUNDLED_NAME = "mnist-sample";
+    static final String BUNDLED_IMAGES = "mnist-sample-images-idx3-ubyte.gz";
+    static final String BUNDLED_LABELS = "mnist-sample-labels-idx1-ubyte.gz";
+    /** Where the bundled sample lives in a source checkout, relative to the working directory. */
+    static final Path BUNDLED_DIR = Path.of("data");
+    private static final String BUNDLED_RESOURCES = "bundled/";
+    private static final String MNIST_LABEL = "digit";
+
+    private DatasetReader() {}
+
+    enum Format { IDX_IMAGES, IDX_LABELS, CSV, PARQUET }
+
+    /**
+     * Reads {@code input}.
+     *
+     * @param label null for the automatic rule, {@code none} for unlabelled, else the label column
+     * @param limit keep the first {@code limit} rows; 0 keeps all
+     */
+    public static Dataset read(Path input, String label, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must not be negative: " + limit);
+        }
+        if (!Files.exists(input)) {
+            throw new FileProblem(input, "no such file");
+        }
+        if (Files.isDirectory(input)) {
+            throw new FileProblem(input, "is a folder, not a data file");
+        }
+        return switch (detect(input)) {
+            case CSV -> CsvReader.read(input, label, limit);
+            case PARQUET -> ParquetTableReader.read(input, label, limit);
+            case IDX_IMAGES -> readIdx(input, pairOf(input, label), label, limit);
+            case IDX_LABELS -> {
+                Path images = IdxReader.partner(input).orElseThrow(() -> new FileProblem(input,
+                        "is an IDX labels file and no images file was found beside it (looked for "
+                                + names(IdxReader.partnerCandidates(input)) + ")"));
+                yield readIdx(images, LabelRule.NONE.equals(label) ? null : input, label, limit);
+            }
+        };
+    }
+
+    /** The bundled 10,000-digit MNIST sample (see data/README.md): from the jar, else from ./data. */
+    public static Dataset bundled(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must not be negative: " + limit);
+        }
+        if (DatasetReader.class.getResource(BUNDLED_RESOURCES + BUNDLED_IMAGES) != null
+                && DatasetReader.class.getResource(BUNDLED_RESOURCES + BUNDLED_LABELS) != null) {
+            return bundled(resource(BUNDLED_IMAGES), resource(BUNDLED_LABELS), limit);
+        }
+        Path images = BUNDLED_DIR.resolve(BUNDLED_IMAGES);
+        Path labels = BUNDLED_DIR.resolve(BUNDLED_LABELS);
+        if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
+            throw new FileProblem(images, "the bundled MNIST sample is missing: it is neither in the jar nor in "
+                    + BUNDLED_DIR.toAbsolutePath());
+        }
+        return bundled(Source.of(images), Source.of(labels), limit);
+    }
+
+    static Dataset bundled(Source images, Source labels, int limit) {
+        return IdxReader.read(List.<Source[]>of(new Source[] {images, labels}), BUNDLED_NAME, MNIST_LABEL, null, limit);
+    }
+
+    private static Source resource(String name) {
+        return new Source(Path.of(name), () -> {
+            InputStream in = DatasetReader.class.getResourceAsStream(BUNDLED_RESOURCES + name);
+            if (in == null) {
+                throw new java.nio.file.NoSuchFileException(name);
+            }
+            return in;
+        });
+    }
+
+    /**
+     * Fails when the data set has fewer rows than UMAP's neighbour count (which includes the point
+     * itself), naming the source and what to change.
+     */
+    public static void requireRows(Dataset ds, Path source, int neighbors) {
+        if (ds.rows() < neighbors) {
+            throw new FileProblem(source, "has only " + ds.rows() + " row" + (ds.rows() == 1 ? "" : "s")
+                    + ", fewer than the neighbour count " + neighbors
+                    + " (use more rows or fewer neighbours)");
+        }
+    }
+
+    private static Dataset readIdx(Path images, Path labels, String label, int limit) {
+        String column = label == null ? MNIST_LABEL : label;
+        Source labelSource = labels == null ? null : Source.of(labels);
+        return IdxReader.read(List.<Source[]>of(new Source[] {Source.of(images), labelSource}),
+                IdxReader.baseName(images), column, null, limit);
+    }
+
+    private static Path pairOf(Path images, String label) {
+        if (LabelRule.NONE.equals(label)) {
+            return null;
+        }
+        return IdxReader.partner(images).orElseThrow(() -> new FileProblem(images,
+                "no IDX labels file beside it (looked for " + names(IdxReader.partnerCandidates(images))
+                        + "); use --label none to read the images unlabelled"));
+    }
+
+    private static String names(List<Path> candidates) {
+        if (candidates.isEmpty()) {
+            return "a file named like X-labels-idx1-ubyte[.gz]; this file's name does not follow that pattern";
+        }
+        return String.join(" or ", candidates.stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    /** Content first (Parquet's and IDX's magic bytes, also inside gzip), then the extension. */
+    static Format detect(Path file) {
+        byte[] head = head(file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String plain = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        if (head.length == 0) {
+            throw new FileProblem(file, "empty file (0 bytes)");
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+            return Format.PARQUET;
+        }
+        if (head.length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0x08) {
+            if (head[3] == 3) {
+                return Format.IDX_IMAGES;
+            }
+            if (head[3] == 1) {
+                return Format.IDX_LABELS;
+            }
+        }
+        // Not recognised by content: the name says what it should be, and that reader explains what is wrong.
+        if (plain.endsWith(".csv")) {
+            return Format.CSV;
+        }
+        if (plain.endsWith(".parquet") || plain.endsWith(".pq")) {
+            return Format.PARQUET;
+        }
+        if (IdxReader.looksLikeLabelsName(name)) {
+            return Format.IDX_LABELS;
+        }
+        if (IdxReader.looksLikeImagesName(name) || plain.contains("idx3") || plain.endsWith(".idx")) {
+            return Format.IDX_IMAGES;
+        }
+        throw new FileProblem(file, "unknown format: expected IDX (X-images-idx3-ubyte[.gz] with its labels file), "
+                + "CSV (.csv) or Parquet (.parquet)");
+    }
+
+    /** The first four bytes, of the decompressed content for gzip files. */
+    private static byte[] head(Path file) {
+        try (InputStream in = IdxReader.decompressed(Source.of(file).open())) {
+            return in.readNBytes(4);
+        } catch (IOException e) {
+            // A damaged gzip file: let the extension decide, and that reader report the damage.
+            return new byte[] {1, 1, 1, 1};
+        }
+    }
+
+    /** The file name without extensions: {@code iris.csv.gz} → {@code iris}. */
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ext : List.of(".gz", ".csv", ".parquet", ".pq")) {
+            if (lower.endsWith(ext) && name.length() > ext.length()) {
+                name = name.substring(0, name.length() - ext.length());
+                lower = lower.substring(0, lower.length() - ext.length());
+            }
+        }
+        return name;
+    }
+}
