@@ -64,6 +64,19 @@ final class SyntheticLayouts {
         }
     }
 
+    /** Feeds epochs 0 … nEpochs to the writer and returns a copy of every layout it was given. */
+    float[][] runRecorded(EpochsWriter writer) {
+        float[][] history = new float[nEpochs + 1][];
+        history[0] = layout.clone();
+        writer.onEpoch(0, layout);
+        while (epoch < nEpochs) {
+            step();
+            history[epoch] = layout.clone();
+            writer.onEpoch(epoch, layout);
+        }
+        return history;
+    }
+
     private double gaussian() {
         // Box-Muller is enough for test data, and SplittableRandom has no nextGaussian in Java 17
         double u = 1 - random.nextDouble(), v = random.nextDouble();
