@@ -291,8 +291,8 @@ public final class EpochsReader implements AutoCloseable {
                 if (stats != null && stats.hasNonNullValue()
                         && stats.genericGetMin() instanceof Float min && stats.genericGetMax() instanceof Float max
                         && (min < 0 || max > 1)) {
-                    throw new FileProblem(file, "column '" + column + "' has values outside [0,1] (" + min + " … "
-                            + max + "): coordinates are not normalised");
+                    throw new FileProblem(file, "column '" + column + "' has values outside [0,1] (" + (min + 0f)
+                            + " … " + max + "): coordinates are not normalised");   // + 0f: no "-0.0"
                 }
             }
         }
@@ -381,11 +381,13 @@ public final class EpochsReader implements AutoCloseable {
             } else if (rowEpoch != epoch) {
                 throw new FileProblem(file, epochProblem(rowEpoch));
             }
+            if (points >= 0 && i == points) {
+                throw new FileProblem(file, "epoch " + epoch + " has more rows than epoch 0 (" + points + ") (row "
+                        + row + ")");
+            }
             if (rowIndex != i) {
-                throw new FileProblem(file, (points >= 0 && i == points
-                        ? "epoch " + epoch + " has more rows than epoch 0 (" + points + ")"
-                        : "rows of epoch " + epoch + " are not indices 0, 1, 2, … in order: index " + rowIndex
-                                + " where " + i + " belongs") + " (row " + row + ")");
+                throw new FileProblem(file, "rows of epoch " + epoch + " are not indices 0, 1, 2, … in order: index "
+                        + rowIndex + " where " + i + " belongs (row " + row + ")");
             }
             i++;
         }
