@@ -1,0 +1,421 @@
+package org.umapanim.store;
+
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.umapanim.common.FileProblem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code data/epochs.parquet} (see {@link EpochsSchema}) back, epoch by epoch.
+ *
+ * <p>{@link #open} checks the whole file before anyone relies on it: the columns and their types,
+ * and — by a pass over the {@code index} and {@code epoch} columns — that the rows are epochs
+ * 0 … last, each with indices 0 … n-1 in order. Anything else is a {@link FileProblem} saying what
+ * is wrong. Files from other tools with the same columns are fine (optional columns without
+ * nulls, no footer metadata); the label column is then the one text column besides ours.
+ *
+ * <p>No file handle is held between calls; {@link #forEachEpoch} opens the file for each pass.
+ */
+public final class EpochsReader implements AutoCloseable {
+    private final Path file;
+    private final MessageType coordinates;
+    private final String labelColumn;
+    private final String[] labels;
+    private final int lastEpoch;
+    private final Map<String, String> metadata;
+
+    /** Receives one epoch's layout: {@code x = xy[2*i]}, {@code y = xy[2*i+1]} for index i; the array is the consumer's. */
+    @FunctionalInterface
+    public interface EpochConsumer {
+        void accept(int epoch, float[] xy) throws Exception;
+    }
+
+    private EpochsReader(Path file, MessageType coordinates, String labelColumn, String[] labels, int lastEpoch,
+                         Map<String, String> metadata) {
+        this.file = file;
+        this.coordinates = coordinates;
+        this.labelColumn = labelColumn;
+        this.labels = labels;
+        this.lastEpoch = lastEpoch;
+        this.metadata = metadata;
+    }
+
+    /** Opens and checks {@code file}; throws {@link FileProblem} naming what is wrong with it. */
+    public static EpochsReader open(Path file) {
+        try (ParquetFileReader parquet = ParquetColumns.open(file)) {
+            FileMetaData footer = parquet.getFooter().getFileMetaData();
+            MessageType schema = footer.getSchema();
+            Map<String, String> metadata = Collections.unmodifiableMap(new LinkedHashMap<>(footer.getKeyValueMetaData()));
+            for (String column : EpochsSchema.FIXED_COLUMNS) {
+                checkType(file, schema, column);
+            }
+            String labelColumn = labelColumn(file, schema, metadata);
+            checkInUnitSquare(file, parquet.getRowGroups(), EpochsSchema.X);
+            checkInUnitSquare(file, parquet.getRowGroups(), EpochsSchema.Y);
+
+            List<Type> order = new ArrayList<>(List.of(schema.getType(EpochsSchema.INDEX), schema.getType(EpochsSchema.EPOCH)));
+            if (labelColumn != null) {
+                order.add(schema.getType(labelColumn));
+            }
+            MessageType rowOrder = new MessageType(schema.getName(), order);
+            parquet.setRequestedSchema(rowOrder);
+            Scan scan = new Scan(file, labelColumn != null);
+            PageReadStore rowGroup;
+            while ((rowGroup = parquet.readNextRowGroup()) != null) {
+                scan.rowGroup(ParquetColumns.columns(rowGroup, rowOrder, footer.getCreatedBy()), rowOrder, rowGroup.getRowCount());
+            }
+            scan.end();
+            checkCount(file, metadata, EpochsSchema.KEY_POINTS, "points", scan.points);
+            checkCount(file, metadata, EpochsSchema.KEY_EPOCHS, "epochs after the initial layout", scan.epoch);
+
+            MessageType coordinates = new MessageType(schema.getName(), schema.getType(EpochsSchema.INDEX),
+                    schema.getType(EpochsSchema.X), schema.getType(EpochsSchema.Y), schema.getType(EpochsSchema.EPOCH));
+            String[] labels = labelColumn != null ? scan.labels.toArray(String[]::new) : unlabelled(scan.points);
+            return new EpochsReader(file, coordinates, labelColumn, labels, scan.epoch, metadata);
+        } catch (IOException | ParquetDecodingException e) {
+            throw new FileProblem(file, "corrupt Parquet data (" + ParquetColumns.oneLine(e) + ")", e);
+        }
+    }
+
+    public int points() {
+        return labels.length;
+    }
+
+    /** The last epoch: epochs 0 … lastEpoch are in the file. */
+    public int lastEpoch() {
+        return lastEpoch;
+    }
+
+    /** Name of the label column, or null when the file has none (unlabelled data). */
+    public String labelColumn() {
+        return labelColumn;
+    }
+
+    /** Label of every index (a copy); all "" when the file has no label column. */
+    public String[] labels() {
+        return labels.clone();
+    }
+
+    /** The footer key–value metadata, as written (see {@link EpochsSchema} for the keys we add). */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /** The normalisation recorded by {@link EpochsWriter}, or null for a file without it. */
+    public Normalisation normalisation() {
+        try {
+            return new Normalisation(
+                    Double.parseDouble(metadata.get(EpochsSchema.KEY_OFFSET_X)),
+                    Double.parseDouble(metadata.get(EpochsSchema.KEY_OFFSET_Y)),
+                    Double.parseDouble(metadata.get(EpochsSchema.KEY_SCALE_X)),
+                    Double.parseDouble(metadata.get(EpochsSchema.KEY_SCALE_Y)),
+                    String.valueOf(metadata.get(EpochsSchema.KEY_NORMALISATION)).startsWith("stretch"));
+        } catch (NullPointerException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Hands every epoch, in order, to {@code consumer}, each in a fresh {@code float[2n]}. Only one
+     * row group of the file is in memory at a time. Exceptions from the consumer propagate:
+     * unchecked ones as they are, an IOException as UncheckedIOException, other checked ones
+     * wrapped in a RuntimeException.
+     */
+    public void forEachEpoch(EpochConsumer consumer) {
+        int n = points();
+        try (ParquetFileReader parquet = ParquetColumns.open(file)) {
+            parquet.setRequestedSchema(coordinates);
+            String createdBy = parquet.getFooter().getFileMetaData().getCreatedBy();
+            int epoch = 0, i = 0;
+            float[] xy = new float[2 * n];
+            PageReadStore rowGroup;
+            while ((rowGroup = parquet.readNextRowGroup()) != null) {
+                ColumnReadStoreImpl store = ParquetColumns.columns(rowGroup, coordinates, createdBy);
+                ColumnReader index = ParquetColumns.reader(store, coordinates, EpochsSchema.INDEX);
+                ColumnReader x = ParquetColumns.reader(store, coordinates, EpochsSchema.X);
+                ColumnReader y = ParquetColumns.reader(store, coordinates, EpochsSchema.Y);
+                ColumnReader epochs = ParquetColumns.reader(store, coordinates, EpochsSchema.EPOCH);
+                for (long r = rowGroup.getRowCount(); r > 0; r--) {
+                    int rowIndex = readInt(index), rowEpoch = readInt(epochs);
+                    if (rowIndex != i || rowEpoch != epoch) {
+                        throw new FileProblem(file, "changed while being read (epoch " + rowEpoch + " index "
+                                + rowIndex + " where epoch " + epoch + " index " + i + " was)");
+                    }
+                    xy[2 * i] = readFloat(x);
+                    xy[2 * i + 1] = readFloat(y);
+                    if (++i == n) {
+                        deliver(consumer, epoch, xy);
+                        xy = new float[2 * n];
+                        i = 0;
+                        epoch++;
+                    }
+                }
+            }
+            if (epoch != lastEpoch + 1) {
+                throw new FileProblem(file, "changed while being read (ends at epoch " + epoch + ")");
+            }
+        } catch (IOException | ParquetDecodingException e) {
+            throw new FileProblem(file, "corrupt Parquet data (" + ParquetColumns.oneLine(e) + ")", e);
+        } catch (NullValue e) {
+            throw new FileProblem(file, "column " + e.column + " has missing (null) values");
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing held open between passes
+    }
+
+    private static void deliver(EpochConsumer consumer, int epoch, float[] xy) {
+        try {
+            consumer.accept(epoch, xy);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    private static String[] unlabelled(int n) {
+        String[] labels = new String[n];
+        java.util.Arrays.fill(labels, "");
+        return labels;
+    }
+
+    // ---- checks ----------------------------------------------------------------------------
+
+    private static void checkType(Path file, MessageType schema, String column) {
+        if (!schema.containsField(column)) {
+            throw new FileProblem(file, "missing column '" + column + "': not an epochs file (expected columns "
+                    + EpochsSchema.FIXED_COLUMNS + " and a label column)");
+        }
+        Type type = schema.getType(column);
+        boolean integer = column.equals(EpochsSchema.INDEX) || column.equals(EpochsSchema.EPOCH);
+        PrimitiveTypeName wanted = integer ? PrimitiveTypeName.INT32 : PrimitiveTypeName.FLOAT;
+        boolean ok = type.isPrimitive() && !type.isRepetition(Type.Repetition.REPEATED)
+                && type.asPrimitiveType().getPrimitiveTypeName() == wanted
+                && (!integer || type.getLogicalTypeAnnotation() == null
+                    || type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation);
+        if (!ok) {
+            String expected = column.equals(EpochsSchema.INDEX) ? "INT32 (UINT_32)"
+                    : column.equals(EpochsSchema.EPOCH) ? "INT32 (UINT_16)" : "FLOAT";
+            throw new FileProblem(file, "column '" + column + "' is " + describe(type) + ", expected " + expected);
+        }
+    }
+
+    private static String labelColumn(Path file, MessageType schema, Map<String, String> metadata) {
+        String named = metadata.get(EpochsSchema.KEY_LABEL_COLUMN);
+        if (named != null) {
+            if (!schema.containsField(named)) {
+                throw new FileProblem(file, "missing column '" + named + "' (the label column its metadata names)");
+            }
+            checkLabelType(file, schema.getType(named));
+            return named;
+        }
+        List<String> others = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        for (Type field : schema.getFields()) {
+            if (!EpochsSchema.FIXED_COLUMNS.contains(field.getName())) {
+                others.add(field.getName());
+                if (field.isPrimitive() && field.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY) {
+                    text.add(field.getName());
+                }
+            }
+        }
+        // the label column is the one extra column, or the one text column among several
+        List<String> candidates = others.size() <= 1 ? others : text;
+        if (candidates.size() > 1 || (others.size() > 1 && candidates.isEmpty())) {
+            throw new FileProblem(file, "cannot tell which column holds the labels: " + String.join(", ", others));
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        checkLabelType(file, schema.getType(candidates.get(0)));
+        return candidates.get(0);
+    }
+
+    private static void checkLabelType(Path file, Type type) {
+        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+        boolean ok = type.isPrimitive() && !type.isRepetition(Type.Repetition.REPEATED)
+                && type.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY
+                && (logical == null || logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+                    || logical instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation);
+        if (!ok) {
+            throw new FileProblem(file, "label column '" + type.getName() + "' is " + describe(type)
+                    + ", expected BINARY (UTF8)");
+        }
+    }
+
+    private static String describe(Type type) {
+        if (!type.isPrimitive()) {
+            return "a nested group";
+        }
+        PrimitiveType p = type.asPrimitiveType();
+        String s = (type.isRepetition(Type.Repetition.REPEATED) ? "repeated " : "") + p.getPrimitiveTypeName();
+        return p.getLogicalTypeAnnotation() == null ? s : s + " (" + p.getLogicalTypeAnnotation() + ")";
+    }
+
+    /** From the footer's statistics alone: no nulls, and values in [0,1] (raw coordinates would draw nonsense). */
+    private static void checkInUnitSquare(Path file, List<BlockMetaData> rowGroups, String column) {
+        for (BlockMetaData rowGroup : rowGroups) {
+            for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
+                if (!chunk.getPath().toDotString().equals(column)) {
+                    continue;
+                }
+                Statistics<?> stats = chunk.getStatistics();
+                if (stats != null && stats.isNumNullsSet() && stats.getNumNulls() > 0) {
+                    throw new FileProblem(file, "column '" + column + "' has missing (null) values");
+                }
+                if (stats != null && stats.hasNonNullValue()
+                        && stats.genericGetMin() instanceof Float min && stats.genericGetMax() instanceof Float max
+                        && (min < 0 || max > 1)) {
+                    throw new FileProblem(file, "column '" + column + "' has values outside [0,1] (" + (min + 0f)
+                            + " … " + max + "): coordinates are not normalised");   // + 0f: no "-0.0"
+                }
+            }
+        }
+    }
+
+    private static void checkCount(Path file, Map<String, String> metadata, String key, String what, int actual) {
+        String recorded = metadata.get(key);
+        if (recorded != null && !recorded.equals(Integer.toString(actual))) {
+            throw new FileProblem(file, "metadata says " + recorded + " " + what + ", the rows have " + actual);
+        }
+    }
+
+    private static int readInt(ColumnReader column) {
+        if (column.getCurrentDefinitionLevel() < column.getDescriptor().getMaxDefinitionLevel()) {
+            throw new NullValue(column.getDescriptor().getPath()[0]);
+        }
+        int v = column.getInteger();
+        column.consume();
+        return v;
+    }
+
+    private static float readFloat(ColumnReader column) {
+        if (column.getCurrentDefinitionLevel() < column.getDescriptor().getMaxDefinitionLevel()) {
+            throw new NullValue(column.getDescriptor().getPath()[0]);
+        }
+        float v = column.getFloat();
+        column.consume();
+        return v;
+    }
+
+    /** A null in a column we need; turned into a FileProblem where the file is known. */
+    private static final class NullValue extends RuntimeException {
+        final String column;
+
+        NullValue(String column) {
+            super(null, null, false, false);
+            this.column = column;
+        }
+    }
+
+    /**
+     * The checking pass over (index, epoch[, label]): rows must run epoch 0 index 0 … n-1, epoch 1
+     * index 0 … n-1, …; n is the length of epoch 0. Collects the labels from epoch 0.
+     */
+    private static final class Scan {
+        private final Path file;
+        private final boolean withLabels;
+        final List<String> labels = new ArrayList<>();
+        int points = -1;   // unknown until epoch 0 ends
+        int epoch;         // current epoch
+        int i;             // next index expected within it
+        long row;
+
+        Scan(Path file, boolean withLabels) {
+            this.file = file;
+            this.withLabels = withLabels;
+        }
+
+        void rowGroup(ColumnReadStoreImpl store, MessageType requested, long rows) {
+            ColumnReader index = ParquetColumns.reader(store, requested, EpochsSchema.INDEX);
+            ColumnReader epochs = ParquetColumns.reader(store, requested, EpochsSchema.EPOCH);
+            ColumnReader label = withLabels ? ParquetColumns.reader(store, requested, requested.getFieldName(2)) : null;
+            try {
+                for (long r = 0; r < rows; r++, row++) {
+                    row(readInt(index), readInt(epochs));
+                    if (label != null && epoch == 0) {
+                        if (label.getCurrentDefinitionLevel() < label.getDescriptor().getMaxDefinitionLevel()) {
+                            throw new NullValue(requested.getFieldName(2));
+                        }
+                        labels.add(label.getBinary().toStringUsingUTF8());
+                        label.consume();
+                    }
+                }
+            } catch (NullValue e) {
+                throw new FileProblem(file, "column '" + e.column + "' has a missing (null) value in row " + row);
+            }
+        }
+
+        private void row(int rowIndex, int rowEpoch) {
+            if (rowEpoch == epoch + 1 && (points < 0 ? row > 0 : i == points)) {
+                if (points < 0) {
+                    points = i;
+                }
+                epoch++;
+                i = 0;
+            } else if (rowEpoch != epoch) {
+                throw new FileProblem(file, epochProblem(rowEpoch));
+            }
+            if (points >= 0 && i == points) {
+                throw new FileProblem(file, "epoch " + epoch + " has more rows than epoch 0 (" + points + ") (row "
+                        + row + ")");
+            }
+            if (rowIndex != i) {
+                throw new FileProblem(file, "rows of epoch " + epoch + " are not indices 0, 1, 2, … in order: index "
+                        + rowIndex + " where " + i + " belongs (row " + row + ")");
+            }
+            i++;
+        }
+
+        private String epochProblem(int rowEpoch) {
+            if (row == 0) {
+                return "the first rows are epoch " + rowEpoch + ", expected epoch 0 (the initial layout)";
+            }
+            if (rowEpoch < epoch) {
+                return "rows are not sorted by epoch: epoch " + rowEpoch + " after epoch " + epoch + " (row " + row + ")";
+            }
+            if (points >= 0 && i < points) {
+                return "epoch " + epoch + " is incomplete: " + i + " of " + points + " points before epoch "
+                        + rowEpoch + " starts (row " + row + ")";
+            }
+            return "epochs missing: epoch " + rowEpoch + " follows epoch " + epoch + " (row " + row + ")";
+        }
+
+        void end() {
+            if (row == 0) {
+                throw new FileProblem(file, "has no rows");
+            }
+            if (points < 0) {
+                points = i;
+            } else if (i != points) {
+                throw new FileProblem(file, "the last epoch (" + epoch + ") is incomplete: " + i + " of " + points
+                        + " points");
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.umapanim.store;
+
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+
+import java.util.List;
+
+/**
+ * The columns and footer keys of {@code data/epochs.parquet} (design §2): one row per point per
+ * epoch, sorted by epoch then index.
+ *
+ * <pre>
+ *   index   INT32 (UINT_32)            row of digits.parquet
+ *   x, y    FLOAT                      position in [0,1], normalised over all epochs together
+ *   label   BINARY (UTF8), dictionary  class label as text; named after the data set's label
+ *                                      column ({@code digit}); absent when the data is unlabelled
+ *   epoch   INT32 (UINT_16)            0 = initial layout, k = after k SGD epochs
+ * </pre>
+ */
+public final class EpochsSchema {
+    public static final String INDEX = "index";
+    public static final String X = "x";
+    public static final String Y = "y";
+    public static final String EPOCH = "epoch";
+    static final List<String> FIXED_COLUMNS = List.of(INDEX, X, Y, EPOCH);
+
+    /** Footer keys this package adds to whatever the caller records. */
+    public static final String KEY_POINTS = "umap_anim.n_points";
+    public static final String KEY_EPOCHS = "umap_anim.n_epochs";
+    public static final String KEY_LABEL_COLUMN = "umap_anim.label_column";
+    public static final String KEY_NORMALISATION = "umap_anim.normalisation";
+    public static final String KEY_FORMULA = "umap_anim.normalisation.formula";
+    public static final String KEY_OFFSET_X = "umap_anim.normalisation.offset_x";
+    public static final String KEY_OFFSET_Y = "umap_anim.normalisation.offset_y";
+    public static final String KEY_SCALE_X = "umap_anim.normalisation.scale_x";
+    public static final String KEY_SCALE_Y = "umap_anim.normalisation.scale_y";
+    static final List<String> OWN_KEYS = List.of(KEY_POINTS, KEY_EPOCHS, KEY_LABEL_COLUMN, KEY_NORMALISATION,
+            KEY_FORMULA, KEY_OFFSET_X, KEY_OFFSET_Y, KEY_SCALE_X, KEY_SCALE_Y);
+
+    private EpochsSchema() {}
+
+    /** The schema, with the label column named {@code labelColumn}, or without one when null. */
+    static MessageType schema(String labelColumn) {
+        var b = Types.buildMessage()
+                .required(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(32, false)).named(INDEX)
+                .required(PrimitiveTypeName.FLOAT).named(X)
+                .required(PrimitiveTypeName.FLOAT).named(Y);
+        if (labelColumn != null) {
+            b = b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(labelColumn);
+        }
+        return b.required(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(16, false)).named(EPOCH)
+                .named("epochs");
+    }
+
+    static void checkLabelColumnName(String labelColumn) {
+        if (labelColumn != null && (labelColumn.isEmpty() || FIXED_COLUMNS.contains(labelColumn))) {
+            throw new IllegalArgumentException("label column name '" + labelColumn
+                    + "' cannot be used in epochs.parquet (empty or one of " + FIXED_COLUMNS + ")");
+        }
+    }
+}
