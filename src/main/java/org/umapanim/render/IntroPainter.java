@@ -1,0 +1,101 @@
+package org.umapanim.render;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+
+/**
+ * The README's picture: the final epoch's plot panel alone at 400x400, with a colour key in the
+ * bottom right corner as in the original. It is drawn at the frame's 800x800 scale and halved by
+ * averaging 2x2 blocks, which smooths text and dots like supersampling.
+ */
+public final class IntroPainter {
+    public static final int SIZE = Layout.PANEL / 2;
+
+    private static final int KEY_MARGIN = 20;
+    private static final int KEY_DOT = 16;
+    private static final int KEY_ROW = 40;
+    private static final float KEY_TEXT = 22f;
+
+    private final Classes classes;
+    private final Palette palette;
+    private final RenderOptions options;
+
+    public IntroPainter(String[] labels, RenderOptions o) {
+        this.classes = Classes.of(labels);
+        this.palette = Palette.forClasses(classes.count());
+        this.options = o;
+    }
+
+    public BufferedImage paint(float[] xy) {
+        BufferedImage big = new BufferedImage(Layout.PANEL, Layout.PANEL, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = big.createGraphics();
+        try {
+            g.setColor(Color.BLACK);
+            g.fillRect(0, 0, Layout.PANEL, Layout.PANEL);
+            Header.drawText(g, options);
+            Header.drawProgress(g, 1, 1);
+            new ScatterChart(classes, palette, Layout.DOT).draw(g, Layout.DATA_AREA, xy);
+            if (classes.count() > 1) {
+                drawKey(g);
+            }
+        } finally {
+            g.dispose();
+        }
+        return halve(big);
+    }
+
+    /** Class dots and names, filled column by column in as few rows as fit the panel's width. */
+    private void drawKey(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        Font font = Fonts.sans(KEY_TEXT);
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        int k = classes.count();
+        int nameWidth = 0;
+        for (int c = 0; c < k; c++) {
+            nameWidth = Math.max(nameWidth, fm.stringWidth(classes.name(c)));
+        }
+        int entry = KEY_DOT + 10 + nameWidth + 22;
+        int available = Layout.PANEL - 2 * KEY_MARGIN;
+        int rows = Math.min(k, 2);
+        while (rows < k && ((k + rows - 1) / rows) * entry > available) {
+            rows++;
+        }
+        int cols = (k + rows - 1) / rows;
+        int left = Layout.PANEL - KEY_MARGIN - cols * entry + 22;
+        int top = Layout.PANEL - KEY_MARGIN - rows * KEY_ROW;
+        for (int c = 0; c < k; c++) {
+            int x = left + (c / rows) * entry;
+            int mid = top + (c % rows) * KEY_ROW + KEY_ROW / 2;
+            g.setColor(palette.color(c));
+            g.fillOval(x, mid - KEY_DOT / 2, KEY_DOT, KEY_DOT);
+            g.setColor(Color.WHITE);
+            g.drawString(classes.name(c), x + KEY_DOT + 10, mid + (fm.getAscent() - fm.getDescent()) / 2);
+        }
+    }
+
+    private static BufferedImage halve(BufferedImage big) {
+        int w = big.getWidth() / 2;
+        int h = big.getHeight() / 2;
+        int[] src = FramePainter.pixels(big);
+        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] dst = FramePainter.pixels(small);
+        int sw = big.getWidth();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = 2 * y * sw + 2 * x;
+                int a = src[i], b = src[i + 1], c = src[i + sw], d = src[i + sw + 1];
+                int r = (((a >> 16) & 255) + ((b >> 16) & 255) + ((c >> 16) & 255) + ((d >> 16) & 255) + 2) / 4;
+                int gr = (((a >> 8) & 255) + ((b >> 8) & 255) + ((c >> 8) & 255) + ((d >> 8) & 255) + 2) / 4;
+                int bl = ((a & 255) + (b & 255) + (c & 255) + (d & 255) + 2) / 4;
+                dst[y * w + x] = r << 16 | gr << 8 | bl;
+            }
+        }
+        return small;
+    }
+}

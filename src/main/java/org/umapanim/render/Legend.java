@@ -1,0 +1,183 @@
+package org.umapanim.render;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.umapanim.dataset.Dataset;
+import org.umapanim.dataset.ImageShape;
+
+/**
+ * The 300x800 panel to the right of the plot, drawn once and copied into every frame.
+ * Image data: one sample image per class, two columns (five rows for ten classes), each pixel a
+ * tile in the class colour with opacity ink/255 — the samples picked with a fixed seed, so every
+ * frame shows the same ones (the original re-drew them and the legend flickered).
+ * Other data: a colour swatch and the class name per class.
+ */
+public final class Legend {
+    public static final int WIDTH = Layout.LEGEND_WIDTH;
+    public static final int HEIGHT = Layout.FRAME_HEIGHT;
+
+    /** The original's cells: 150x150, five rows starting 25 px from the top, images of 28x5 px. */
+    private static final int CELL = 150;
+    private static final int GAP = 10;
+
+    private final BufferedImage panel;
+    private final int[] samples;
+
+    private Legend(BufferedImage panel, int[] samples) {
+        this.panel = panel;
+        this.samples = samples;
+    }
+
+    /** A legend for {@code data}: sample images if it has a pixel grid, else colour swatches. */
+    public static Legend of(String[] labels, Dataset data, long seed) {
+        return data.image().isPresent()
+                ? images(labels, data.values(), data.image().get(), seed)
+                : swatches(labels);
+    }
+
+    /**
+     * One seeded sample image per class.
+     *
+     * @param rows  the images, row-major, {@code shape.pixels()} values 0–255 per point
+     */
+    public static Legend images(String[] labels, float[] rows, ImageShape shape, long seed) {
+        Classes classes = Classes.of(labels);
+        if ((long) rows.length != (long) classes.points() * shape.pixels()) {
+            throw new IllegalArgumentException("image data has " + rows.length + " values, expected "
+                    + classes.points() + " points x " + shape.pixels() + " pixels");
+        }
+        Palette palette = Palette.forClasses(classes.count());
+        int[] samples = pickSamples(classes, seed);
+        int k = classes.count();
+        int cols = Math.max(2, (k + 9) / 10);
+        int gridRows = Math.max(1, (k + cols - 1) / cols);
+        int cell = Math.min(Math.min(CELL, WIDTH / cols), (HEIGHT - 50) / gridRows);
+        int tile = Math.max(1, (cell - GAP) / Math.max(shape.height(), shape.width()));
+        int top = (HEIGHT - gridRows * cell) / 2;
+        int left = (WIDTH - cols * cell) / 2;
+
+        BufferedImage panel = blackPanel();
+        Graphics2D g = panel.createGraphics();
+        try {
+            for (int c = 0; c < k; c++) {
+                int cx = left + (c % cols) * cell + (cell - tile * shape.width()) / 2;
+                int cy = top + (c / cols) * cell + (cell - tile * shape.height()) / 2;
+                drawImage(g, rows, samples[c] * shape.pixels(), shape, tile, cx, cy, palette.rgb(c));
+            }
+        } finally {
+            g.dispose();
+        }
+        return new Legend(panel, samples);
+    }
+
+    /** A colour swatch and the class name per class, for data without a pixel grid. */
+    public static Legend swatches(String[] labels) {
+        Classes classes = Classes.of(labels);
+        Palette palette = Palette.forClasses(classes.count());
+        int k = classes.count();
+        int cols = k <= 12 ? 1 : 2;
+        int rows = (k + cols - 1) / cols;
+        int rowHeight = Math.max(10, Math.min(60, (HEIGHT - 80) / rows));
+        int shown = Math.min(k, cols * ((HEIGHT - 80) / rowHeight));
+        int swatch = Math.max(6, rowHeight * 2 / 5);
+        int colWidth = (WIDTH - 40) / cols;
+        int perColumn = (shown + cols - 1) / cols;
+        int top = (HEIGHT - perColumn * rowHeight) / 2;
+
+        BufferedImage panel = blackPanel();
+        Graphics2D g = panel.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            Font font = Fonts.sans(Math.max(9f, Math.min(22f, rowHeight * 0.45f)));
+            g.setFont(font);
+            FontMetrics fm = g.getFontMetrics();
+            for (int c = 0; c < shown; c++) {
+                int x = 20 + (c / perColumn) * colWidth;
+                int y = top + (c % perColumn) * rowHeight;
+                int mid = y + rowHeight / 2;
+                g.setColor(palette.color(c));
+                g.fillRect(x, mid - swatch / 2, swatch, swatch);
+                g.setColor(Color.WHITE);
+                String name = classes.name(c).isEmpty() ? "all points" : classes.name(c);
+                String fitted = fit(name, fm, colWidth - swatch - 20);
+                g.drawString(fitted, x + swatch + 10, mid + (fm.getAscent() - fm.getDescent()) / 2);
+            }
+            if (shown < k) {
+                g.setColor(Color.WHITE);
+                g.drawString("… and " + (k - shown) + " more", 20, HEIGHT - 20);
+            }
+        } finally {
+            g.dispose();
+        }
+        return new Legend(panel, new int[0]);
+    }
+
+    /** The drawn panel; shared, so callers copy from it and never draw on it. */
+    public BufferedImage panel() {
+        return panel;
+    }
+
+    /** For image legends, the point index shown for each class (in class order); else empty. */
+    public int[] samples() {
+        return samples.clone();
+    }
+
+    private static int[] pickSamples(Classes classes, long seed) {
+        List<List<Integer>> members = new ArrayList<>();
+        for (int c = 0; c < classes.count(); c++) {
+            members.add(new ArrayList<>());
+        }
+        for (int i = 0; i < classes.points(); i++) {
+            members.get(classes.classOf(i)).add(i);
+        }
+        Random random = new Random(seed);
+        int[] samples = new int[classes.count()];
+        for (int c = 0; c < samples.length; c++) {
+            List<Integer> m = members.get(c);
+            samples[c] = m.get(random.nextInt(m.size()));
+        }
+        return samples;
+    }
+
+    private static void drawImage(Graphics2D g, float[] rows, int offset, ImageShape shape, int tile,
+                                  int x0, int y0, int rgb) {
+        for (int r = 0; r < shape.height(); r++) {
+            for (int col = 0; col < shape.width(); col++) {
+                float ink = rows[offset + r * shape.width() + col];
+                int alpha = Math.round(Math.max(0f, Math.min(255f, ink)));
+                if (alpha > 0) {
+                    g.setColor(new Color(rgb | alpha << 24, true));
+                    g.fillRect(x0 + col * tile, y0 + r * tile, tile, tile);
+                }
+            }
+        }
+    }
+
+    private static String fit(String text, FontMetrics fm, int width) {
+        if (fm.stringWidth(text) <= width) {
+            return text;
+        }
+        String s = text;
+        while (!s.isEmpty() && fm.stringWidth(s + "…") > width) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s + "…";
+    }
+
+    private static BufferedImage blackPanel() {
+        BufferedImage panel = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = panel.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.dispose();
+        return panel;
+    }
+}

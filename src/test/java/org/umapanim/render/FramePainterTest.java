@@ -1,0 +1,138 @@
+package org.umapanim.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.umapanim.dataset.ImageShape;
+
+class FramePainterTest {
+    private static final int LAST = 200;
+    private static String[] labels;
+    private static Legend legend;
+    private static FramePainter painter;
+
+    @BeforeAll
+    static void setUp() {
+        labels = FakeData.labels(3000, 10);
+        legend = Legend.images(labels, FakeData.digitImages(labels), new ImageShape(28, 28), 42);
+        painter = new FramePainter(legend, labels, RenderOptions.defaults());
+    }
+
+    private static BufferedImage frame(int epoch) {
+        return painter.paint(epoch, LAST, FakeData.layout(labels, 10, epoch, LAST, epoch));
+    }
+
+    @Test
+    void frameIs1100By800OnBlack() {
+        BufferedImage f = frame(100);
+        assertThat(f.getWidth()).isEqualTo(1100);
+        assertThat(f.getHeight()).isEqualTo(800);
+        // corners and the strip between header and plot are background
+        for (int[] p : new int[][] {{0, 0}, {799, 0}, {0, 799}, {1099, 799}, {10, 400}, {400, 132}}) {
+            assertThat(Pixels.rgb(f, p[0], p[1])).as("pixel %d,%d", p[0], p[1]).isZero();
+        }
+        assertThat(Pixels.count(f, 0x000000, 0, 0, 1100, 800)).as("mostly black").isGreaterThan(1100 * 800 / 2);
+    }
+
+    @Test
+    void everyClassColourIsDrawnInThePlotPanel() {
+        BufferedImage f = frame(LAST);
+        Palette palette = Palette.forClasses(10);
+        for (int c = 0; c < 10; c++) {
+            assertThat(Pixels.count(f, palette.rgb(c), 0, 130, 800, 800)).as("class %d", c).isGreaterThan(200);
+        }
+    }
+
+    @Test
+    void pointsLandWhereTheirCoordinatesSayAndNeverInTheLegend() {
+        String[] two = {"0", "1", "1", "1"};
+        // class 0 at the bottom-left corner; class 1 at the top right and far outside [0,1]
+        float[] xy = {0f, 0f, 1f, 1f, 5f, 0.5f, 1.3f, 0.2f};
+        float[] rows = new float[4 * 784];
+        Legend empty = Legend.images(two, rows, new ImageShape(28, 28), 1);
+        BufferedImage f = new FramePainter(empty, two, RenderOptions.defaults()).paint(3, 3, xy);
+        Palette palette = Palette.forClasses(2);
+        var area = Layout.DATA_AREA;
+        assertThat(Pixels.count(f, palette.rgb(0), area.x - 2, area.y + area.height - 4, area.x + 4,
+                area.y + area.height + 2)).as("class 0 at (0,0)").isGreaterThan(0);
+        assertThat(Pixels.count(f, palette.rgb(1), area.x + area.width - 4, area.y - 2, area.x + area.width + 2,
+                area.y + 4)).as("class 1 at (1,1)").isGreaterThan(0);
+        assertThat(Pixels.sameRegion(f, blankFrameLegend(empty), 800, 0, 1100, 800))
+                .as("legend panel untouched by points outside [0,1]").isTrue();
+    }
+
+    private static BufferedImage blankFrameLegend(Legend legend) {
+        BufferedImage f = new BufferedImage(1100, 800, BufferedImage.TYPE_INT_RGB);
+        f.getGraphics().drawImage(legend.panel(), 800, 0, null);
+        return f;
+    }
+
+    @Test
+    void progressLineGrowsWithTheEpoch() {
+        int y = Layout.LINE_Y;
+        int x = Layout.MARGIN_LEFT;
+        assertThat(Pixels.whiteRun(frame(0), x, y)).isZero();
+        int quarter = Pixels.whiteRun(frame(50), x, y);
+        int half = Pixels.whiteRun(frame(100), x, y);
+        int full = Pixels.whiteRun(frame(LAST), x, y);
+        assertThat(quarter).isGreaterThan(0).isLessThan(half);
+        assertThat(half).isLessThan(full);
+        assertThat(full).isBetween(700, 760);
+        assertThat(half).isCloseTo(full / 2, org.assertj.core.data.Offset.offset(2));
+        // two pixels thick
+        assertThat(Pixels.whiteRun(frame(LAST), x, y + 1)).isEqualTo(full);
+    }
+
+    @Test
+    void legendPanelIsIdenticalOnEveryFrameAndEqualsTheLegend() {
+        BufferedImage first = frame(0);
+        BufferedImage last = frame(LAST);
+        assertThat(Pixels.sameRegion(first, last, 800, 0, 1100, 800)).isTrue();
+        BufferedImage panel = legend.panel();
+        for (int y = 0; y < 800; y += 3) {
+            for (int x = 0; x < 300; x += 3) {
+                assertThat(Pixels.rgb(last, 800 + x, y)).isEqualTo(Pixels.rgb(panel, x, y));
+            }
+        }
+        // and a legend built again from the same seed is the same picture
+        BufferedImage again = new FramePainter(Legend.images(labels, FakeData.digitImages(labels),
+                new ImageShape(28, 28), 42), labels, RenderOptions.defaults()).paint(0, LAST,
+                FakeData.layout(labels, 10, 0, LAST, 0));
+        assertThat(Pixels.sameRegion(first, again, 800, 0, 1100, 800)).isTrue();
+    }
+
+    @Test
+    void titleAndSubtitleAreWhiteTextTopLeft() {
+        BufferedImage f = frame(0);
+        int title = Pixels.light(f, 200, 40, 35, 760, 68);
+        int subtitle = Pixels.light(f, 200, 40, 72, 760, 102);
+        assertThat(title).isGreaterThan(1000);
+        assertThat(subtitle).isGreaterThan(500);
+        // left-aligned at the margin: ink starts within a few pixels of it
+        int leftmost = 800;
+        for (int y = 35; y < 68; y++) {
+            for (int x = 0; x < 800; x++) {
+                if (Pixels.light(f, 200, x, y, x + 1, y + 1) > 0) {
+                    leftmost = Math.min(leftmost, x);
+                    break;
+                }
+            }
+        }
+        assertThat(leftmost).isBetween(Layout.MARGIN_LEFT - 1, Layout.MARGIN_LEFT + 4);
+
+        BufferedImage untitled = new FramePainter(legend, labels, new RenderOptions("", "", 1, 42))
+                .paint(0, LAST, FakeData.layout(labels, 10, 0, LAST, 0));
+        assertThat(Pixels.light(untitled, 200, 40, 35, 760, 102)).isZero();
+    }
+
+    @Test
+    void aLongTitleShrinksToFitThePanel() {
+        String longTitle = "A very long title that would run far past the legend if it kept its size, surely";
+        BufferedImage f = new FramePainter(legend, labels, new RenderOptions(longTitle, "", 1, 42))
+                .paint(0, LAST, FakeData.layout(labels, 10, 0, LAST, 0));
+        assertThat(Pixels.light(f, 100, 770, 30, 800, 70)).isZero();
+        assertThat(Pixels.light(f, 200, 40, 30, 770, 70)).isGreaterThan(500);
+    }
+}
