@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.umapanim.common.AtomicFiles;
@@ -21,6 +22,7 @@ import org.umapanim.common.FileProblem;
  */
 public final class MovieEncoder implements AutoCloseable {
     private static final String ENCODER = "libx264";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path movie;
     private final Path tmp;
@@ -28,7 +30,6 @@ public final class MovieEncoder implements AutoCloseable {
     private final ImageToFrame images;
     private final FFmpegFrameRecorder recorder;
     private final long startNanos;
-    private ImageToFrame.Picture last;
     private int frames;
     private boolean done;
 
@@ -55,13 +56,18 @@ public final class MovieEncoder implements AutoCloseable {
         Ffmpeg.requireEncoder(ENCODER, movie);
 
         Path dir = movie.toAbsolutePath().getParent();
-        Path tmp;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, AtomicFiles.TEMP_PREFIX + movie.getFileName() + "-", "");
         } catch (IOException e) {
-            throw new FileProblem(movie, "cannot create a file in " + dir + " (" + e.getMessage() + ")", e);
+            throw new FileProblem(movie, "cannot create the directory " + dir + " (" + e.getMessage() + ")", e);
         }
+        if (!Files.isWritable(dir)) {
+            throw new FileProblem(movie, "cannot write in " + dir);
+        }
+        // FFmpeg creates the file itself, with the usual permissions (createTempFile's are 0600,
+        // wrong for a movie meant to be served); the random part keeps parallel runs apart.
+        Path tmp = dir.resolve(AtomicFiles.TEMP_PREFIX + movie.getFileName() + "-"
+                + Long.toUnsignedString(RANDOM.nextLong(), 36));
         ImageToFrame images = new ImageToFrame(width, height);
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(tmp.toString(), images.evenWidth(), images.evenHeight(), 0);
         // The temporary name has no .mp4 extension for FFmpeg to guess from.
@@ -83,7 +89,6 @@ public final class MovieEncoder implements AutoCloseable {
         try {
             recorder.start();
         } catch (FrameRecorder.Exception | RuntimeException e) {
-            images.close();
             releaseQuietly(recorder);
             deleteQuietly(tmp);
             throw new FileProblem(movie, "cannot start the H.264 encoder: " + e.getMessage(), e);
@@ -94,9 +99,8 @@ public final class MovieEncoder implements AutoCloseable {
     /** Encodes the next frame; it must have the size the movie was opened with. */
     public void add(BufferedImage frame) {
         requireOpen();
-        ImageToFrame.Picture picture = images.convert(frame);
-        record(picture);
-        last = picture;
+        images.convert(frame);
+        record();
         frames++;
     }
 
@@ -108,8 +112,8 @@ public final class MovieEncoder implements AutoCloseable {
         }
         int held = options.holdFrames();
         for (int i = 0; i < held; i++) {
-            // The converter's buffer still holds the last frame: no conversion needed.
-            record(last);
+            // The frame buffer still holds the last image: no conversion needed.
+            record();
         }
         try {
             recorder.stop();
@@ -135,12 +139,11 @@ public final class MovieEncoder implements AutoCloseable {
             releaseQuietly(recorder);
             deleteQuietly(tmp);
         }
-        images.close();
     }
 
-    private void record(ImageToFrame.Picture picture) {
+    private void record() {
         try {
-            recorder.record(picture.frame(), picture.pixelFormat());
+            recorder.record(images.frame(), images.pixelFormat());
         } catch (FrameRecorder.Exception e) {
             throw new FileProblem(movie, "cannot encode frame " + frames + ": " + e.getMessage(), e);
         }

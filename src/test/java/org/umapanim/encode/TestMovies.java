@@ -104,21 +104,33 @@ final class TestMovies {
         return img;
     }
 
-    /** Points gathered into ten clusters that tighten as the epochs go by. */
-    static float[] layout(int epoch, int epochs, int[] label, long seed) {
+    /**
+     * Points gathered into ten clusters as the epochs go by. With {@code decaying}, they move as
+     * UMAP's do: steps shrink with the learning rate (1 - epoch/epochs) and jitter as SGD does;
+     * without, every point moves the same 1-3 px in every frame (a worst case for the encoder).
+     */
+    static float[] layout(int epoch, int epochs, int[] label, long seed, boolean decaying) {
         Random r = new Random(seed);
         float[] xy = new float[label.length * 2];
         double t = (double) epoch / Math.max(1, epochs);
+        double f = decaying ? 1 - (1 - t) * (1 - t) : t;
         for (int i = 0; i < label.length; i++) {
             double cx = 0.2 + 0.6 * ((label[i] * 37) % 10) / 9.0;
             double cy = 0.2 + 0.6 * ((label[i] * 53) % 10) / 9.0;
             double rx = r.nextDouble();
             double ry = r.nextDouble();
-            double spread = 0.5 * (1 - t) + 0.06 * t;
-            xy[2 * i] = (float) Math.min(1, Math.max(0, (1 - t) * rx + t * cx + spread * (r.nextGaussian() * 0.1)));
-            xy[2 * i + 1] = (float) Math.min(1, Math.max(0, (1 - t) * ry + t * cy + spread * (r.nextGaussian() * 0.1)));
+            double gx = r.nextGaussian() * 0.05;
+            double gy = r.nextGaussian() * 0.05;
+            double phase = r.nextDouble() * 2 * Math.PI;
+            double jitter = decaying ? 0.004 * (1 - t) : 0;
+            xy[2 * i] = (float) clamp((1 - f) * rx + f * (cx + gx) + jitter * Math.sin(0.7 * epoch + phase));
+            xy[2 * i + 1] = (float) clamp((1 - f) * ry + f * (cy + gy) + jitter * Math.cos(0.7 * epoch + phase));
         }
         return xy;
+    }
+
+    private static double clamp(double v) {
+        return Math.min(1, Math.max(0, v));
     }
 
     /** What a decoded movie is. */
