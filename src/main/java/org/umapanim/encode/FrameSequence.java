@@ -1,0 +1,101 @@
+package org.umapanim.encode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.umapanim.common.FileProblem;
+
+/**
+ * The numbered frames {@code combined-000000.png, combined-000001.png, …} of a directory, checked
+ * before encoding starts: gap-free from 0, every file a readable PNG header, all of one size.
+ * Checking headers first means a bad frame 190 fails in milliseconds, not after 189 encoded frames.
+ */
+record FrameSequence(List<Path> files, int width, int height) {
+
+    static final String PREFIX = "combined-";
+    private static final Pattern NAME = Pattern.compile("combined-(\\d{6,9})\\.png");
+
+    static String fileName(int index) {
+        return String.format("%s%06d.png", PREFIX, index);
+    }
+
+    static FrameSequence scan(Path dir) {
+        TreeMap<Integer, Path> numbered = new TreeMap<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Iterator<Path> it = entries.iterator(); it.hasNext(); ) {
+                Path p = it.next();
+                Matcher m = NAME.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    // combined-7.png style names don't match; combined-0000007.png would, so
+                    // two spellings of one number are a conflict worth naming.
+                    Path previous = numbered.put(Integer.parseInt(m.group(1)), p);
+                    if (previous != null) {
+                        throw new FileProblem(p, "duplicate frame number (also " + previous.getFileName() + ")");
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new FileProblem(dir, "no such directory");
+        } catch (NotDirectoryException e) {
+            throw new FileProblem(dir, "not a directory");
+        } catch (IOException e) {
+            throw new FileProblem(dir, "cannot list the frames: " + e.getMessage(), e);
+        }
+        if (numbered.isEmpty()) {
+            throw new FileProblem(dir, "no frames (expected " + fileName(0) + ", " + fileName(1) + ", …)");
+        }
+        int expected = 0;
+        for (int n : numbered.keySet()) {
+            if (n != expected) {
+                throw new FileProblem(dir.resolve(fileName(expected)), "frame missing: the frames must be numbered "
+                        + "from 0 without gaps, and the next one found is " + numbered.get(n).getFileName());
+            }
+            expected++;
+        }
+        List<Path> files = List.copyOf(numbered.values());
+        int[] size = pngSize(files.get(0));
+        for (Path f : files.subList(1, files.size())) {
+            int[] s = pngSize(f);
+            if (s[0] != size[0] || s[1] != size[1]) {
+                throw new FileProblem(f, "frame is " + s[0] + "x" + s[1] + " but " + files.get(0).getFileName()
+                        + " is " + size[0] + "x" + size[1] + "; all frames must be the same size");
+            }
+        }
+        return new FrameSequence(files, size[0], size[1]);
+    }
+
+    /** Width and height from the PNG header, without decoding the pixels. */
+    private static int[] pngSize(Path file) {
+        try {
+            if (Files.size(file) == 0) {
+                throw new FileProblem(file, "empty file, not a PNG image");
+            }
+            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                ImageReader reader = readers.hasNext() ? readers.next() : null;
+                if (reader == null || !reader.getFormatName().equalsIgnoreCase("png")) {
+                    throw new FileProblem(file, "not a PNG image");
+                }
+                try {
+                    reader.setInput(in, true, true);
+                    return new int[] {reader.getWidth(0), reader.getHeight(0)};
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException e) {
+            throw new FileProblem(file, "unreadable PNG: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.umapanim.encode;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.FrameRecorder;
+import org.umapanim.common.AtomicFiles;
+import org.umapanim.common.FileProblem;
+
+/**
+ * Encodes BufferedImages, in order, into an H.264 MP4 (libx264, yuv420p, constant quality,
+ * {@code +faststart}). The movie is written to a temporary file beside its target and only
+ * renamed into place by {@link #finish()}; closing without finishing deletes it, so an
+ * interrupted encode never leaves a broken movie, and an existing one survives a failed encode.
+ */
+public final class MovieEncoder implements AutoCloseable {
+    private static final String ENCODER = "libx264";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path movie;
+    private final Path tmp;
+    private final EncodeOptions options;
+    private final ImageToFrame images;
+    private final FFmpegFrameRecorder recorder;
+    private final long startNanos;
+    private int frames;
+    private boolean done;
+
+    private MovieEncoder(Path movie, Path tmp, EncodeOptions options, ImageToFrame images,
+                         FFmpegFrameRecorder recorder, long startNanos) {
+        this.movie = movie;
+        this.tmp = tmp;
+        this.options = options;
+        this.images = images;
+        this.recorder = recorder;
+        this.startNanos = startNanos;
+    }
+
+    /**
+     * Starts a movie of {@code width}×{@code height} frames; odd sides are padded with black to
+     * even ones, which yuv420p needs.
+     */
+    public static MovieEncoder open(Path movie, int width, int height, EncodeOptions o) {
+        long start = System.nanoTime();
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("frame size must be positive, got " + width + "x" + height);
+        }
+        Ffmpeg.setLogging(o.verbose());
+        Ffmpeg.requireEncoder(ENCODER, movie);
+
+        Path dir = movie.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new FileProblem(movie, "cannot create the directory " + dir + " (" + e.getMessage() + ")", e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new FileProblem(movie, "cannot write in " + dir);
+        }
+        // FFmpeg creates the file itself, with the usual permissions (createTempFile's are 0600,
+        // wrong for a movie meant to be served); the random part keeps parallel runs apart.
+        Path tmp = dir.resolve(AtomicFiles.TEMP_PREFIX + movie.getFileName() + "-"
+                + Long.toUnsignedString(RANDOM.nextLong(), 36));
+        ImageToFrame images = new ImageToFrame(width, height);
+        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(tmp.toString(), images.evenWidth(), images.evenHeight(), 0);
+        // The temporary name has no .mp4 extension for FFmpeg to guess from.
+        recorder.setFormat("mp4");
+        recorder.setVideoCodecName(ENCODER);
+        recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+        recorder.setFrameRate(o.fps());
+        recorder.setVideoOption("crf", Integer.toString(o.crf()));
+        recorder.setVideoOption("preset", o.preset());
+        // JavaCV asks for constrained baseline by default; High is what ffmpeg's CLI gives and
+        // compresses better (B-frames, CABAC). Every browser plays it.
+        recorder.setVideoOption("profile", "high");
+        // swscale converts RGB to YUV with BT.601 limited-range coefficients; say so, otherwise
+        // players guess BT.709 for HD sizes and shift every colour of the palette.
+        recorder.setVideoOption("colorspace", "smpte170m");
+        recorder.setVideoOption("color_range", "tv");
+        // A muxer option, not a codec one: the index goes to the front so browsers can stream.
+        recorder.setOption("movflags", "+faststart");
+        try {
+            recorder.start();
+        } catch (FrameRecorder.Exception | RuntimeException e) {
+            releaseQuietly(recorder);
+            deleteQuietly(tmp);
+            throw new FileProblem(movie, "cannot start the H.264 encoder: " + e.getMessage(), e);
+        }
+        return new MovieEncoder(movie, tmp, o, images, recorder, start);
+    }
+
+    /** Encodes the next frame; it must have the size the movie was opened with. */
+    public void add(BufferedImage frame) {
+        requireOpen();
+        images.convert(frame);
+        record();
+        frames++;
+    }
+
+    /** Appends the hold, completes the file and renames it into place. */
+    public EncodeSummary finish() {
+        requireOpen();
+        if (frames == 0) {
+            throw new IllegalStateException("no frames were added to " + movie);
+        }
+        int held = options.holdFrames();
+        for (int i = 0; i < held; i++) {
+            // The frame buffer still holds the last image: no conversion needed.
+            record();
+        }
+        try {
+            recorder.stop();
+            recorder.release();
+            move(tmp, movie);
+            done = true;
+            return new EncodeSummary(movie, frames, held, Files.size(movie),
+                    (System.nanoTime() - startNanos) / 1_000_000);
+        } catch (FrameRecorder.Exception e) {
+            throw new FileProblem(movie, "cannot complete the movie: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new FileProblem(movie, "cannot write: " + e.getMessage(), e);
+        } finally {
+            close();
+        }
+    }
+
+    /** Without {@link #finish()}: abandons the encode and deletes the temporary file. */
+    @Override
+    public void close() {
+        if (!done) {
+            done = true;
+            releaseQuietly(recorder);
+            deleteQuietly(tmp);
+        }
+    }
+
+    private void record() {
+        try {
+            recorder.record(images.frame(), images.pixelFormat());
+        } catch (FrameRecorder.Exception e) {
+            throw new FileProblem(movie, "cannot encode frame " + frames + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void requireOpen() {
+        if (done) {
+            throw new IllegalStateException("the encoder for " + movie + " is already finished or closed");
+        }
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void releaseQuietly(FFmpegFrameRecorder recorder) {
+        try {
+            recorder.release();
+        } catch (FrameRecorder.Exception | RuntimeException ignored) {
+            // the encode is being abandoned; the failure that caused it is what matters
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the original failure is what the user needs to see
+        }
+    }
+}
