@@ -31,7 +31,7 @@ import org.umapanim.common.Progress;
  *
  * <ul>
  *   <li>A file already in the cache is checked and used without any request; one that fails the
- *       check is deleted and fetched again.</li>
+ *       check is fetched again, and replaced once the new copy has passed.</li>
  *   <li>Bytes arrive in {@code <name>.part} beside the target; only a complete {@code .part} whose
  *       SHA-256 matches is renamed to {@code <name>}, so a half-written file is never taken for
  *       the real one.</li>
@@ -124,10 +124,11 @@ public final class Downloader {
         for (RemoteFile file : files) {
             Path target = folder.resolve(file.name());
             paths.add(target);
-            if (isIntact(target, file)) {
+            String defect = defect(target, file);
+            if (defect == null) {
                 continue;
             }
-            delete(target);
+            // A wrong copy stays until a good one replaces it, so the problem can say what is wrong with it.
             List<String> reasons = new ArrayList<>();
             for (String base : order) {
                 String url = base + file.name();
@@ -149,6 +150,9 @@ public final class Downloader {
                 reasons.add(url + ": " + failure);
             }
             if (!reasons.isEmpty() || order.isEmpty()) {
+                if (!defect.isEmpty()) {
+                    reasons.add(0, "the copy in this folder " + defect);
+                }
                 failures.put(file, reasons);
             }
         }
@@ -174,14 +178,17 @@ public final class Downloader {
         return s.replaceAll("\\s+", " ").trim();
     }
 
-    private static boolean isIntact(Path file, RemoteFile pinned) {
-        try {
-            return Files.isRegularFile(file)
-                    && Files.size(file) == pinned.size()
-                    && Sha256.of(file).equals(pinned.sha256());
-        } catch (IOException e) {
-            throw new FileProblem(file, "cannot read: " + e.getMessage(), e);
+    /** Null if {@code file} holds the pinned bytes, "" if it is missing, else what is wrong with it. */
+    private static String defect(Path file, RemoteFile pinned) {
+        if (!Files.exists(file)) {
+            return "";
         }
+        long size = sizeOf(file);
+        if (!Files.isRegularFile(file) || size != pinned.size()) {
+            return "has " + size + " bytes, expected " + pinned.size();
+        }
+        String sha = sha256(file);
+        return sha.equals(pinned.sha256()) ? null : "has SHA-256 " + sha + ", expected " + pinned.sha256();
     }
 
     /**

@@ -190,6 +190,21 @@ class DownloaderTest {
     }
 
     @Test
+    void aCorruptedFileInTheCacheThatCannotBeReplacedIsNamedInTheProblem() throws Exception {
+        byte[] corrupted = content.clone();
+        corrupted[7] ^= 0x40;
+        Files.write(cache.resolve(file.name()), corrupted);
+        LocalMirror mirror = mirror();
+
+        assertThatThrownBy(() -> downloader(mirror).fetch(cache, List.of(file), List.of()))
+                .isInstanceOfSatisfying(FileProblem.class, e -> assertThat(e.problem())
+                        .contains("(the copy in this folder has SHA-256 " + sha256(corrupted) + ", expected "
+                                + file.sha256() + "; " + mirror.url() + "/" + file.name() + ": HTTP 404)")
+                        .contains("put it into this folder under that name"));
+        assertThat(cache.resolve(file.name() + ".part")).doesNotExist();
+    }
+
+    @Test
     void aPartFileLeftByAnEarlierRunIsResumed() throws Exception {
         Files.write(cache.resolve(file.name() + ".part"), Arrays.copyOf(content, 123_456));
         LocalMirror mirror = mirror().on(file.name(), serve(content));
