@@ -16,15 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An HTTP server on 127.0.0.1 (ephemeral port) that serves files the test makes, misbehaving on request. */
-final class LocalMirror implements AutoCloseable {
+/**
+ * An HTTP server on 127.0.0.1 (ephemeral port) that serves files the test makes, misbehaving on
+ * request. Public so that end-to-end tests elsewhere can stand in for a mirror with it.
+ */
+public final class LocalMirror implements AutoCloseable {
     /** What the server does with one request for one file; {@code n} counts that file's requests from 1. */
-    interface Behaviour {
+    public interface Behaviour {
         void answer(HttpExchange exchange, int n) throws IOException;
     }
 
     /** A request as the server saw it. */
-    record Request(String file, String range) {}
+    public record Request(String file, String range) {}
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
@@ -34,7 +37,7 @@ final class LocalMirror implements AutoCloseable {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    LocalMirror() throws IOException {
+    public LocalMirror() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         // one thread per request, so that a stalling answer does not hold up the retry
@@ -42,17 +45,17 @@ final class LocalMirror implements AutoCloseable {
         server.start();
     }
 
-    /** The base URL to give the downloader. */
-    String url() {
+    /** The base URL to give the downloader ({@code --mirror}). */
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/data";
     }
 
-    LocalMirror on(String file, Behaviour behaviour) {
+    public LocalMirror on(String file, Behaviour behaviour) {
         files.put(file, behaviour);
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
@@ -73,7 +76,7 @@ final class LocalMirror implements AutoCloseable {
     }
 
     /** Like a real static file server: honours "Range: bytes=N-". */
-    static Behaviour serve(byte[] content) {
+    public static Behaviour serve(byte[] content) {
         return (exchange, n) -> send(exchange, content, content.length);
     }
 
