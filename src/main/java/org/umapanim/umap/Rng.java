@@ -1,0 +1,46 @@
+package org.umapanim.umap;
+
+/**
+ * SplitMix64: tiny, fast and fully determined by its seed, so every random choice in the
+ * engine is reproducible. Not thread-safe; each thread or task gets its own.
+ */
+final class Rng {
+    private long state;
+
+    Rng(long seed) {
+        this.state = seed;
+    }
+
+    /** A generator for stream {@code stream} of {@code seed}, independent of the others. */
+    static Rng of(long seed, long stream) {
+        return new Rng(mix(seed ^ mix(stream + 0x632BE59BD9B4E019L)));
+    }
+
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    long nextLong() {
+        state += 0x9E3779B97F4A7C15L;
+        return mix(state);
+    }
+
+    /** Uniform in [0, bound) (Lemire's multiply-shift; the bias is below 2^-32 for our sizes). */
+    int nextInt(int bound) {
+        return (int) (((nextLong() >>> 32) * bound) >>> 32);
+    }
+
+    /** Uniform in [0, 1). */
+    double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** Standard normal, Box–Muller. */
+    double nextGaussian() {
+        double u = 1.0 - nextDouble();
+        double v = nextDouble();
+        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v);
+    }
+}

@@ -1,0 +1,133 @@
+package org.umapanim.umap;
+
+import org.umapanim.common.Progress;
+
+/**
+ * UMAP to two dimensions, following umap-learn 0.5.x step by step (see design.md §3): kNN,
+ * smooth kNN distances, fuzzy union, pruning, spectral initialisation, SGD. The listener sees
+ * the initial layout (epoch 0) and the layout after every epoch; nothing is kept between calls.
+ *
+ * <p>Documented behaviour at the edges: fewer rows than n_neighbors + 1 shrinks n_neighbors to
+ * rows − 1 (as umap-learn does; at least 3 rows are needed); identical rows are fine (all their
+ * distances are 0, each gets membership 1); if ARPACK fails the layout starts uniformly random
+ * in [-10, 10]² as in umap-learn. Non-finite values are rejected.
+ */
+public final class Umap {
+    private final UmapParams params;
+
+    public Umap(UmapParams params) {
+        this.params = java.util.Objects.requireNonNull(params, "params");
+    }
+
+    public UmapParams params() {
+        return params;
+    }
+
+    /**
+     * Embeds n rows of d values (row-major) in 2-D.
+     *
+     * @throws IllegalArgumentException for fewer than 3 rows, a size mismatch or a NaN/infinite value
+     */
+    public UmapResult fit(float[] values, int n, int d, EpochListener listener, Progress progress) {
+        checkInput(values, n, d);
+        UmapParams p = params;
+        int k = Math.min(p.nNeighbors(), n - 1);
+        try (Workers workers = new Workers(p.threads())) {
+            long t0 = System.nanoTime();
+            NearestNeighbors.Method method = NearestNeighbors.methodFor(n);
+            KnnGraph knn;
+            try (Progress.Task task = progress.start("kNN", n)) {
+                knn = method == NearestNeighbors.Method.EXACT
+                        ? ExactKnn.search(values, n, d, k, workers, task)
+                        : NnDescent.search(values, n, d, k, p.seed(), workers, task);
+            }
+            long t1 = System.nanoTime();
+
+            FuzzyGraph graph = FuzzyGraph.build(knn);
+            knn = null;
+            // umap-learn prunes with n_epochs, or with its default 200/500 when n_epochs <= 10
+            int defaultEpochs = n <= 10_000 ? 500 : 200;
+            int pruneEpochs = p.nEpochs() > 10 ? p.nEpochs() : defaultEpochs;
+            graph = graph.prune(graph.maxWeight() / pruneEpochs);
+            long t2 = System.nanoTime();
+
+            Components comps = Components.of(graph);
+            float[] layout = new float[2 * n];
+            UmapResult.InitMethod init = initialLayout(graph, comps, values, d, layout);
+            long t3 = System.nanoTime();
+
+            double[] ab = CurveFit.fitAB(p.spread(), p.minDist());
+            listener.onEpoch(0, layout);
+            LayoutOptimizer optimizer = new LayoutOptimizer(layout, graph, ab[0], ab[1], p);
+            try (Progress.Task task = progress.start("epochs", p.nEpochs())) {
+                optimizer.run(p, workers, listener, task);
+            }
+            long t4 = System.nanoTime();
+            return new UmapResult(layout, method, k, init, comps.count(), ms(t1 - t0), ms(t2 - t1),
+                    ms(t3 - t2), ms(t4 - t3));
+        }
+    }
+
+    /** Spectral (or random) layout scaled as umap-learn: max |coord| 10, N(0, 1e-4) noise, each axis onto [0, 10]. */
+    private UmapResult.InitMethod initialLayout(FuzzyGraph graph, Components comps, float[] values, int d,
+                                                float[] layout) {
+        int n = graph.n;
+        double[] spectral = SpectralInit.layout(graph, comps, values, d, Rng.of(params.seed(), 1));
+        UmapResult.InitMethod method;
+        if (spectral != null) {
+            method = UmapResult.InitMethod.SPECTRAL;
+            double max = 0;
+            for (double v : spectral) {
+                max = Math.max(max, Math.abs(v));
+            }
+            double expansion = max > 0 ? 10.0 / max : 1.0;
+            Rng noise = Rng.of(params.seed(), 2);
+            for (int i = 0; i < 2 * n; i++) {
+                layout[i] = (float) (spectral[i] * expansion) + (float) (noise.nextGaussian() * 1e-4);
+            }
+        } else {
+            method = UmapResult.InitMethod.RANDOM;
+            Rng rng = Rng.of(params.seed(), 2);
+            for (int i = 0; i < 2 * n; i++) {
+                layout[i] = (float) (rng.nextDouble() * 20.0 - 10.0);
+            }
+        }
+        for (int axis = 0; axis < 2; axis++) {
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int i = axis; i < 2 * n; i += 2) {
+                min = Math.min(min, layout[i]);
+                max = Math.max(max, layout[i]);
+            }
+            float range = max - min;
+            for (int i = axis; i < 2 * n; i += 2) {
+                layout[i] = range > 0 ? 10f * (layout[i] - min) / range : 5f;
+            }
+        }
+        return method;
+    }
+
+    private static void checkInput(float[] values, int n, int d) {
+        if (n < 3) {
+            throw new IllegalArgumentException("UMAP needs at least 3 rows, got " + n);
+        }
+        if (d < 1) {
+            throw new IllegalArgumentException("UMAP needs at least 1 column, got " + d);
+        }
+        if (values.length != (long) n * d) {
+            throw new IllegalArgumentException("expected " + n + " rows x " + d + " columns = " + (long) n * d
+                    + " values, got " + values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            if (Float.isNaN(v) || Float.isInfinite(v)) {
+                throw new IllegalArgumentException("row " + (i / d) + ", column " + (i % d) + " is " + v
+                        + "; UMAP needs finite numbers");
+            }
+        }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

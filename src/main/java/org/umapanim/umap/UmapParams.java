@@ -1,0 +1,92 @@
+package org.umapanim.umap;
+
+/**
+ * The knobs of a UMAP run, named as in umap-learn. Built with {@link #defaults()} and the
+ * {@code with…} methods, or directly; the constructor rejects values UMAP cannot work with.
+ *
+ * @param nNeighbors         size of the local neighbourhood, counting the point itself (umap-learn's n_neighbors)
+ * @param minDist            how tightly points may pack in the layout
+ * @param spread             scale of the embedded points; {@code minDist} must not exceed it
+ * @param nEpochs            SGD epochs (the listener sees epochs 0 … nEpochs)
+ * @param learningRate       initial SGD step, decayed linearly to 0
+ * @param repulsionStrength  weight of negative samples (umap-learn's gamma)
+ * @param negativeSampleRate negative samples per positive sample
+ * @param seed               seeds every random choice; same seed and thread count give the same layout
+ * @param threads            worker threads for the kNN, the graph and (if {@code parallelSgd}) the SGD
+ * @param parallelSgd        Hogwild-style SGD on all threads: faster, but not bit-reproducible
+ */
+public record UmapParams(int nNeighbors, double minDist, double spread, int nEpochs, double learningRate,
+                         double repulsionStrength, int negativeSampleRate, long seed, int threads,
+                         boolean parallelSgd) {
+
+    public UmapParams {
+        if (nNeighbors < 2) {
+            throw new IllegalArgumentException("n_neighbors must be at least 2, got " + nNeighbors);
+        }
+        if (!(spread > 0) || Double.isInfinite(spread)) {
+            throw new IllegalArgumentException("spread must be a positive number, got " + spread);
+        }
+        if (!(minDist >= 0)) {
+            throw new IllegalArgumentException("min_dist must be 0 or more, got " + minDist);
+        }
+        if (minDist > spread) {
+            throw new IllegalArgumentException("min_dist (" + minDist + ") must not exceed spread (" + spread + ")");
+        }
+        if (nEpochs < 1) {
+            throw new IllegalArgumentException("the number of epochs must be at least 1, got " + nEpochs);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+        }
+        if (!(repulsionStrength >= 0) || Double.isInfinite(repulsionStrength)) {
+            throw new IllegalArgumentException("repulsion strength must be 0 or more, got " + repulsionStrength);
+        }
+        if (negativeSampleRate < 0) {
+            throw new IllegalArgumentException("negative sample rate must be 0 or more, got " + negativeSampleRate);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+    }
+
+    /** umap-learn's defaults, except 200 epochs at every size, seed 42, and all cores. */
+    public static UmapParams defaults() {
+        return new UmapParams(15, 0.1, 1.0, 200, 1.0, 1.0, 5, 42L,
+                Runtime.getRuntime().availableProcessors(), false);
+    }
+
+    public UmapParams withNeighbors(int k) {
+        return new UmapParams(k, minDist, spread, nEpochs, learningRate, repulsionStrength, negativeSampleRate,
+                seed, threads, parallelSgd);
+    }
+
+    public UmapParams withMinDist(double value) {
+        return new UmapParams(nNeighbors, value, spread, nEpochs, learningRate, repulsionStrength,
+                negativeSampleRate, seed, threads, parallelSgd);
+    }
+
+    public UmapParams withSpread(double value) {
+        return new UmapParams(nNeighbors, minDist, value, nEpochs, learningRate, repulsionStrength,
+                negativeSampleRate, seed, threads, parallelSgd);
+    }
+
+    public UmapParams withEpochs(int epochs) {
+        return new UmapParams(nNeighbors, minDist, spread, epochs, learningRate, repulsionStrength,
+                negativeSampleRate, seed, threads, parallelSgd);
+    }
+
+    public UmapParams withSeed(long value) {
+        return new UmapParams(nNeighbors, minDist, spread, nEpochs, learningRate, repulsionStrength,
+                negativeSampleRate, value, threads, parallelSgd);
+    }
+
+    public UmapParams withThreads(int value) {
+        return new UmapParams(nNeighbors, minDist, spread, nEpochs, learningRate, repulsionStrength,
+                negativeSampleRate, seed, value, parallelSgd);
+    }
+
+    public UmapParams withParallelSgd(boolean value) {
+        return new UmapParams(nNeighbors, minDist, spread, nEpochs, learningRate, repulsionStrength,
+                negativeSampleRate, seed, threads, value);
+    }
+}

@@ -1,0 +1,90 @@
+package org.umapanim.umap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fixed set of worker threads for data-parallel loops. Work is cut into blocks whose
+ * boundaries do not depend on the thread count, so per-block results are reproducible.
+ */
+final class Workers implements AutoCloseable {
+
+    @FunctionalInterface
+    interface RangeBody {
+        void run(int from, int to);
+    }
+
+    @FunctionalInterface
+    interface ThreadBody {
+        void run(int thread);
+    }
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    Workers(int threads) {
+        this.threads = threads;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "umap-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    /** Runs {@code body} over [0, n) in blocks of {@code blockSize}, handed out to threads as they free up. */
+    void forBlocks(int n, int blockSize, RangeBody body) {
+        int blocks = (n + blockSize - 1) / blockSize;
+        AtomicInteger next = new AtomicInteger();
+        onEachThread(t -> {
+            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                body.run(b * blockSize, Math.min(n, (b + 1) * blockSize));
+            }
+        });
+    }
+
+    /** Runs {@code body(t)} once for each thread t and waits for all of them. */
+    void onEachThread(ThreadBody body) {
+        if (pool == null) {
+            body.run(0);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> body.run(thread)));
+        }
+        RuntimeException failure = null;
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (failure == null) {
+                    failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
