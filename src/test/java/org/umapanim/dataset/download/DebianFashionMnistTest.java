@@ -31,6 +31,7 @@ class DebianFashionMnistTest {
 
         try (LocalMirror mirror = DebianFashionMnist.mirror()) {
             Downloader downloader = new Downloader(cache, List.of(mirror.url()), Progress.NONE, Duration.ofSeconds(10));
+
             LocalFiles local = downloader.fetch(KnownDataset.FASHION_MNIST);
 
             Path folder = cache.resolve("fashion-mnist");
