@@ -7,11 +7,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "all", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {
-            "Run prepare, render and encode in one go (on the bundled MNIST sample unless told otherwise).",
-            "A stage whose outputs are complete and were made from the same inputs and settings is skipped;",
-            "an interrupted render resumes with the frames it had not drawn."
-        })
+        description = "Run prepare, render and encode in one go (on the bundled MNIST sample unless told otherwise). "
+                + "A stage whose outputs are complete and were made from the same inputs and settings is skipped; "
+                + "an interrupted render resumes with the frames it had not drawn.")
 final class AllCommand implements Callable<Integer> {
     @Mixin PrepareOptions prepareOptions;
     @Mixin FrameOptions look;

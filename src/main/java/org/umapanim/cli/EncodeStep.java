@@ -48,10 +48,8 @@ final class EncodeStep {
 
     /** Encodes the PNGs in the frames folder. */
     StepReport runFromFrames() {
-        long started = System.nanoTime();
         stamp.markStarted();
-        EncodeSummary summary = EncodeStage.encodeDirectory(framesDir, movie, encodeOptions(), progress);
-        return done(started, summary);
+        return done(EncodeStage.encodeDirectory(framesDir, movie, encodeOptions(), progress));
     }
 
     /**
@@ -63,8 +61,13 @@ final class EncodeStep {
         return new InMemory();
     }
 
+    private StepReport done(EncodeSummary summary) {
+        stamp.markComplete(List.of(movie));
+        return new StepReport("encode", StepReport.Outcome.RAN, summary.millis(), List.of(movie),
+                String.format("%d frames + %d to hold the last, H.264", summary.frames(), summary.heldFrames()));
+    }
+
     final class InMemory implements FrameSink, AutoCloseable {
-        private final long started = System.nanoTime();
         private MovieEncoder encoder;
 
         @Override
@@ -79,7 +82,7 @@ final class EncodeStep {
             if (encoder == null) {
                 throw new IllegalStateException("render handed no frames to the encoder");
             }
-            return done(started, encoder.finish());
+            return done(encoder.finish());
         }
 
         @Override
@@ -88,12 +91,6 @@ final class EncodeStep {
                 encoder.close();
             }
         }
-    }
-
-    private StepReport done(long started, EncodeSummary summary) {
-        stamp.markComplete(List.of(movie));
-        return new StepReport("encode", StepReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000,
-                List.of(movie), summary.toString());
     }
 
     StepReport skipped() {

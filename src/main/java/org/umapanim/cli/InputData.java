@@ -2,6 +2,7 @@ package org.umapanim.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.dataset.DatasetReader;
@@ -23,7 +24,7 @@ record InputData(Dataset dataset, String selection, String title, String subtitl
         String title;
         String subtitle;
         if (o.source.dataset != null) {
-            KnownDataset known = KnownDataset.fromCliName(o.source.dataset);
+            KnownDataset known = KnownDataset.byCliName(o.source.dataset);
             data = download(known, o, progress);
             title = known.title();
             subtitle = known.subtitle();
@@ -46,20 +47,13 @@ record InputData(Dataset dataset, String selection, String title, String subtitl
     }
 
     private static Dataset download(KnownDataset known, PrepareOptions o, Progress progress) {
-        Path cache = o.cacheDir != null ? o.cacheDir : defaultCache();
-        LocalFiles files = new Downloader(cache, o.mirrors, progress, Duration.ofSeconds(60)).fetch(known);
-        Dataset train = IdxReader.read(files.trainImages(), files.trainLabels(), known.cliName(), known.labelColumn(), known.classNames());
-        Dataset test = IdxReader.read(files.testImages(), files.testLabels(), known.cliName(), known.labelColumn(), known.classNames());
-        Dataset all = Dataset.concat(known.cliName(), train, test);
-        return o.limit > 0 ? all.head(o.limit) : all;
-    }
-
-    private static Path defaultCache() {
-        String env = System.getenv("UMAP_ANIM_CACHE");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "umap-anim");
+        Path cache = o.cacheDir != null ? o.cacheDir : Downloader.defaultCacheDir();
+        LocalFiles files = new Downloader(cache, o.mirrors, progress, Duration.ofSeconds(30)).fetch(known);
+        Dataset all = IdxReader.read(List.of(
+                        new IdxReader.Pair(files.trainImages(), files.trainLabels()),
+                        new IdxReader.Pair(files.testImages(), files.testLabels())),
+                known.cliName(), known.labelColumn(), known.classNames());
+        return o.limit > 0 ? all.limit(o.limit) : all;
     }
 
 }

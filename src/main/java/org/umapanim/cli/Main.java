@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = {
-            "Watch UMAP work: embed high-dimensional data (MNIST digits by default) in two dimensions,",
-            "record the layout after every optimisation epoch, draw each epoch and make a movie of it.",
+            "Watch UMAP work: embed high-dimensional data (MNIST digits by default) in two dimensions, "
+                    + "record the layout after every optimisation epoch, draw each epoch and make a movie of it.",
             "",
             "Run the stages in order (prepare, render, encode), or all of them at once with 'all'."
         },

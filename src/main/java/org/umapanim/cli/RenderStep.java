@@ -10,6 +10,7 @@ import org.umapanim.common.Progress;
 import org.umapanim.render.FrameSink;
 import org.umapanim.render.RenderOptions;
 import org.umapanim.render.RenderStage;
+import org.umapanim.render.StoredInputs;
 import org.umapanim.store.EpochsReader;
 
 /** The render stage: the two Parquet files → one PNG per epoch, intro.png and combined.png. */
@@ -20,6 +21,8 @@ final class RenderStep {
     private final Path framesDir;
     private final Path imagesDir;
     private final Progress progress;
+    private String title;
+    private String subtitle;
     private StageStamp stamp;
     private List<Path> outputs;
 
@@ -35,15 +38,20 @@ final class RenderStep {
     /** Fingerprints the inputs (checksums of both Parquet files and the look); call before {@link #run}. */
     StageStamp.State check() {
         int lastEpoch;
+        Map<String, String> recorded;
         try (EpochsReader reader = EpochsReader.open(data.epochs())) {
             lastEpoch = reader.lastEpoch();
+            recorded = reader.metadata();
         }
+        // prepare recorded the data set's own title; an option given here wins
+        title = firstNonNull(look.title, recorded.get("title"), RenderOptions.DEFAULT_TITLE);
+        subtitle = firstNonNull(look.subtitle, recorded.get("subtitle"), RenderOptions.DEFAULT_SUBTITLE);
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("umap-anim.version", Version.current());
         inputs.put("epochs.sha256", Checksums.sha256(data.epochs()));
         inputs.put("digits.sha256", Checksums.sha256(data.digits()));
-        inputs.put("title", String.valueOf(look.title));
-        inputs.put("subtitle", String.valueOf(look.subtitle));
+        inputs.put("title", title);
+        inputs.put("subtitle", subtitle);
         inputs.put("seed", Long.toString(compute.seed));
         inputs.put("last epoch", Integer.toString(lastEpoch));
         stamp = new StageStamp(stampFile(framesDir), inputs);
@@ -78,12 +86,22 @@ final class RenderStep {
         long started = System.nanoTime();
         boolean resume = state != StageStamp.State.STALE;
         stamp.markStarted();
-        RenderOptions options = new RenderOptions(look.title, look.subtitle, compute.checkedThreads(), compute.seed);
-        var summary = new RenderStage().run(data.epochs(), data.digits(), framesDir, imagesDir, options, resume, progress, sink);
+        RenderOptions options = new RenderOptions(title, subtitle, compute.checkedThreads(), compute.seed);
+        var summary = new RenderStage(new StoredInputs()).run(data.epochs(), data.digits(), framesDir, imagesDir, options, resume, progress, sink);
         stamp.markComplete(outputs);
         List<Path> shown = List.of(framesDir, imagesDir.resolve("intro.png"), imagesDir.resolve("combined.png"));
         return new StepReport("render", resume ? StepReport.Outcome.RESUMED : StepReport.Outcome.RAN,
-                (System.nanoTime() - started) / 1_000_000, shown, summary.toString());
+                (System.nanoTime() - started) / 1_000_000, shown, String.format("%d frames drawn at %.1f frames/s, %d kept, %d removed",
+                        summary.drawn(), summary.framesPerSecond(), summary.kept(), summary.deleted()));
+    }
+
+    private static String firstNonNull(String... choices) {
+        for (String choice : choices) {
+            if (choice != null) {
+                return choice;
+            }
+        }
+        throw new IllegalArgumentException("no choice");
     }
 
     StepReport skipped() {
