@@ -15,23 +15,23 @@ final class PrepareOptions {
         @Option(names = "--input", paramLabel = "PATH", description = "Data set to embed: IDX (images or labels file, .gz or plain), CSV or Parquet (default: the bundled 10,000 MNIST digits).")
         Path input;
 
-        @Option(names = "--dataset", paramLabel = "NAME", description = "Download and embed a known data set: mnist or fashion-mnist (70,000 rows each).")
+        @Option(names = "--dataset", paramLabel = "NAME", description = "Download (once, then cached) and embed a known data set: mnist or fashion-mnist, 70,000 rows each (default: none, the bundled sample).")
         String dataset;
     }
 
     @Option(names = "--label", paramLabel = "COLUMN", description = "Label column of a CSV/Parquet input; 'none' for unlabelled data (default: label, else digit, else class).")
     String label;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Keep only the first N rows (the bundled data are shuffled, so these are a fair sample).")
+    @Option(names = "--limit", paramLabel = "N", description = "Keep only the first N rows; the bundled data are shuffled, so these are a fair sample (default: all rows).")
     int limit;
 
-    @Option(names = "--sample", paramLabel = "N", description = "Keep a random sample of N rows, drawn with --seed.")
+    @Option(names = "--sample", paramLabel = "N", description = "Keep a random sample of N rows, drawn with --seed (default: no sampling).")
     int sample;
 
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where --dataset keeps its downloads (default: $UMAP_ANIM_CACHE, else ~/.cache/umap-anim).")
     Path cacheDir;
 
-    @Option(names = "--mirror", paramLabel = "URL", description = "A folder URL serving the data set's files, tried before the built-in mirrors; repeatable.")
+    @Option(names = "--mirror", paramLabel = "URL", description = "A folder URL serving the data set's files, tried before the built-in mirrors; repeatable (default: only the built-in mirrors).")
     List<String> mirrors = new ArrayList<>();
 
     @Option(names = "--epochs", paramLabel = "N", description = "SGD epochs; frames are epochs + 1 (default: ${DEFAULT-VALUE}).")
