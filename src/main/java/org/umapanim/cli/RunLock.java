@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.FileProblem;
 
 /**
- * Keeps two runs from writing the same folders at once. An OS file lock rather than a PID file:
+ * Keeps two runs from writing the same folders at once, and clears what a killed run left. An OS file lock rather than a PID file:
  * the operating system releases it when the process dies, so a killed run never blocks the next.
  */
 final class RunLock implements AutoCloseable {
@@ -55,8 +57,18 @@ final class RunLock implements AutoCloseable {
                 throw new FileProblem(dir, "another umap-anim run is writing here; wait for it to finish"
                         + " (lock " + file.getFileName() + ")");
             }
+            removeLeftovers(dir);
         } catch (IOException e) {
             throw new FileProblem(file, "cannot create the lock file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary files of a run that was killed; with the lock held, no live run owns them. */
+    private static void removeLeftovers(Path dir) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, AtomicFiles.TEMP_PREFIX + "*")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
         }
     }
 

@@ -1,0 +1,153 @@
+package org.umapanim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code umap-anim all} end to end on a small slice of the bundled digits: every output with the
+ * right shape, stages skipped when up to date and rerun when an option they depend on changes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineTest {
+    private static final int ROWS = 600;
+
+    @TempDir
+    static Path tmp;
+
+    private static String[] all(String... extra) {
+        List<String> args = new ArrayList<>(List.of("all", "--limit", Integer.toString(ROWS),
+                "--data-dir", tmp.resolve("data").toString(), "--frames-dir", tmp.resolve("frames").toString(),
+                "--images-dir", tmp.resolve("images").toString(), "--movie", tmp.resolve("movies/umap.mp4").toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    @Order(1)
+    void allMakesEveryOutputWithTheRightShape() throws Exception {
+        CliRun run = CliRun.of(all("--epochs", "20"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("prepare: done", "render:  done", "encode:  done", "total:");
+
+        assertThat(count("SELECT count(*) FROM read_parquet('" + tmp.resolve("data/digits.parquet") + "')")).isEqualTo(ROWS);
+        assertThat(count("SELECT count(*) FROM read_parquet('" + tmp.resolve("data/epochs.parquet") + "')")).isEqualTo(ROWS * 21L);
+        assertThat(frames()).hasSize(21);
+        for (Path frame : List.of(frames().get(0), frames().get(20), tmp.resolve("images/combined.png"))) {
+            BufferedImage image = ImageIO.read(frame.toFile());
+            assertThat(image.getWidth()).isEqualTo(1100);
+            assertThat(image.getHeight()).isEqualTo(800);
+        }
+        assertThat(ImageIO.read(tmp.resolve("images/intro.png").toFile()).getWidth()).isBetween(300, 500);
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(tmp.resolve("movies/umap.mp4").toFile())) {
+            grabber.start();
+            assertThat(grabber.getVideoCodecName()).isEqualTo("h264");
+            assertThat(grabber.getImageWidth()).isEqualTo(1100);
+            int decoded = 0;
+            while (grabber.grabImage() != null) {
+                decoded++;
+            }
+            assertThat(decoded).isEqualTo(21 + 60);
+        }
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aSecondRunSkipsEveryStageAndTouchesNothing() throws Exception {
+        FileTime movieTime = Files.getLastModifiedTime(tmp.resolve("movies/umap.mp4"));
+        FileTime frameTime = Files.getLastModifiedTime(frames().get(3));
+        CliRun run = CliRun.of(all("--epochs", "20"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("prepare: skipped", "render:  skipped", "encode:  skipped");
+        assertThat(Files.getLastModifiedTime(tmp.resolve("movies/umap.mp4"))).isEqualTo(movieTime);
+        assertThat(Files.getLastModifiedTime(frames().get(3))).isEqualTo(frameTime);
+    }
+
+    @Test
+    @Order(3)
+    void aNewTitleRedrawsAndReencodesButKeepsTheEmbedding() {
+        CliRun run = CliRun.of(all("--epochs", "20", "--title", "Digits"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("prepare: skipped", "render:  done", "encode:  done");
+    }
+
+    @Test
+    @Order(4)
+    void aNewCrfOnlyReencodes() {
+        CliRun run = CliRun.of(all("--epochs", "20", "--title", "Digits", "--crf", "30"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("prepare: skipped", "render:  skipped", "encode:  done");
+    }
+
+    @Test
+    @Order(5)
+    void fewerEpochsRerunEveryStageAndRemoveSurplusFrames() throws Exception {
+        CliRun run = CliRun.of(all("--epochs", "12", "--title", "Digits", "--crf", "30"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("prepare: done", "render:  done", "encode:  done");
+        assertThat(frames()).hasSize(13);
+        assertThat(count("SELECT max(epoch) FROM read_parquet('" + tmp.resolve("data/epochs.parquet") + "')")).isEqualTo(12);
+    }
+
+    @Test
+    @Order(6)
+    void forceRerunsEverything() {
+        CliRun run = CliRun.of(all("--epochs", "12", "--title", "Digits", "--crf", "30", "--force", "--quiet"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(CliRun.of(all("--epochs", "12", "--title", "Digits", "--crf", "30")).out())
+                .contains("prepare: skipped", "render:  skipped", "encode:  skipped");
+    }
+
+    @Test
+    @Order(7)
+    void aDeletedFrameIsRedrawnAlone() throws Exception {
+        Files.delete(frames().get(5));
+        FileTime untouched = Files.getLastModifiedTime(frames().get(2));
+        CliRun run = CliRun.of(all("--epochs", "12", "--title", "Digits", "--crf", "30"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("prepare: skipped", "render:  resumed", "1 frames drawn", "encode:  done");
+        assertThat(frames()).hasSize(13);
+        assertThat(Files.getLastModifiedTime(frames().get(2))).isEqualTo(untouched);
+    }
+
+    static List<Path> frames() throws IOException {
+        try (Stream<Path> files = Files.list(tmp.resolve("frames"))) {
+            return files.filter(f -> f.getFileName().toString().matches("combined-\\d{6}\\.png")).sorted().toList();
+        }
+    }
+
+    private static List<Path> leftovers() throws IOException {
+        try (Stream<Path> files = Files.walk(tmp)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(".tmp-")).toList();
+        }
+    }
+
+    static long count(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
