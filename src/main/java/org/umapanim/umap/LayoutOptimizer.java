@@ -100,7 +100,7 @@ final class LayoutOptimizer {
             float d2 = dx * dx + dy * dy;
             float coeff = 0f;
             if (d2 > 0f) {
-                float pw = (float) Math.pow(d2, b);
+                float pw = FastPow.pow(d2, b);
                 coeff = -twoAB * (pw / d2) / (a * pw + 1f);
             }
             float gx = clip(coeff * dx) * alpha;
@@ -122,7 +122,7 @@ final class LayoutOptimizer {
                 float ndy = yj - y[2 * o + 1];
                 float nd2 = ndx * ndx + ndy * ndy;
                 if (nd2 > 0f) {
-                    float pw = (float) Math.pow(nd2, b);
+                    float pw = FastPow.pow(nd2, b);
                     float c = twoGammaB / ((0.001f + nd2) * (a * pw + 1f));
                     xj += clip(c * ndx) * alpha;
                     yj += clip(c * ndy) * alpha;

@@ -106,7 +106,9 @@ final class SpectralInit {
                     y[yo + li] = x[xo + li] + scale[li] * s;
                 }
             };
-            int ncv = Math.min(m, Math.max(2 * nev + 1, (int) Math.sqrt(m)));
+            // umap-learn uses max(2·nev + 1, √m) Lanczos vectors; beyond ~40 they only add cost
+            // (each restart is O(m·ncv²)) without changing the converged vectors
+            int ncv = Math.min(m, Math.max(2 * nev + 1, Math.min(40, (int) Math.sqrt(m))));
             pairs = SymmetricEigen.largestArpack(op, m, nev, ncv, 1e-4, 5 * g.n);
         }
         if (pairs == null) {

@@ -1,7 +1,9 @@
 package org.umapanim.umap;
 
-import java.nio.charset.StandardCharsets;
 import org.bytedeco.arpackng.global.arpack;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
 
 /**
  * Largest eigenpairs of a symmetric operator: ARPACK's implicitly restarted Lanczos (the
@@ -19,10 +21,13 @@ final class SymmetricEigen {
     /** Eigenvalues descending; vectors[j] is the unit eigenvector of values[j]. */
     record Pairs(double[] values, double[][] vectors) {}
 
-    private static final byte[] STANDARD = bytes("I");
-    private static final byte[] LARGEST_ALGEBRAIC = bytes("LA");
-    private static final byte[] ALL = bytes("A");
     private static final Object ARPACK_LOCK = new Object(); // ARPACK keeps state in Fortran SAVE variables
+
+    static {
+        // ARPACK's BLAS calls are small; OpenBLAS's spinning worker threads made them 5x
+        // costlier in CPU time, and a fixed single thread keeps the rounding reproducible.
+        org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads(1);
+    }
 
     private SymmetricEigen() {}
 
@@ -34,52 +39,70 @@ final class SymmetricEigen {
         if (nev >= n || ncv > n || ncv <= nev) {
             throw new IllegalArgumentException("ARPACK needs nev < ncv <= n, got nev=" + nev + " ncv=" + ncv + " n=" + n);
         }
+        // Off-heap buffers: with Java arrays JavaCPP would copy the whole n × ncv basis in and
+        // out of native memory on every reverse-communication call, which dominated the run time.
         synchronized (ARPACK_LOCK) {
-            int[] ido = {0};
-            int[] info = {1};
-            double[] resid = new double[n];
-            java.util.Arrays.fill(resid, 1.0);
-            double[] v = new double[n * ncv];
-            int[] iparam = new int[11];
-            iparam[0] = 1; // exact shifts
-            iparam[2] = maxIterations;
-            iparam[6] = 1; // regular mode: A x = λ x
-            int[] ipntr = new int[14];
-            double[] workd = new double[3 * n];
-            int lworkl = ncv * (ncv + 8);
-            double[] workl = new double[lworkl];
-            while (true) {
-                arpack.dsaupd_c(ido, STANDARD, n, LARGEST_ALGEBRAIC, nev, tol, resid, ncv, v, n, iparam, ipntr,
-                        workd, workl, lworkl, info);
-                if (ido[0] == -1 || ido[0] == 1) {
-                    op.apply(workd, ipntr[0] - 1, workd, ipntr[1] - 1);
-                } else {
-                    break;
+            try (IntPointer ido = new IntPointer(1L);
+                 IntPointer info = new IntPointer(1L);
+                 IntPointer iparam = new IntPointer(11L);
+                 IntPointer ipntr = new IntPointer(14L);
+                 IntPointer select = new IntPointer((long) ncv);
+                 BytePointer bmat = new BytePointer("I");
+                 BytePointer which = new BytePointer("LA");
+                 BytePointer howMany = new BytePointer("A");
+                 DoublePointer resid = new DoublePointer((long) n);
+                 DoublePointer v = new DoublePointer((long) n * ncv);
+                 DoublePointer workd = new DoublePointer(3L * n);
+                 DoublePointer workl = new DoublePointer((long) ncv * (ncv + 8));
+                 DoublePointer d = new DoublePointer((long) nev);
+                 DoublePointer z = new DoublePointer((long) n * nev)) {
+                int lworkl = ncv * (ncv + 8);
+                double[] ones = new double[n];
+                java.util.Arrays.fill(ones, 1.0);
+                resid.put(ones);
+                ido.put(0);
+                info.put(1); // use resid as the start vector
+                iparam.put(0, 1); // exact shifts
+                iparam.put(2, maxIterations);
+                iparam.put(6, 1); // regular mode: A x = λ x
+                double[] in = new double[n];
+                double[] out = new double[n];
+                while (true) {
+                    arpack.dsaupd_c(ido, bmat, n, which, nev, tol, resid, ncv, v, n, iparam, ipntr, workd, workl,
+                            lworkl, info);
+                    int request = ido.get();
+                    if (request != -1 && request != 1) {
+                        break;
+                    }
+                    workd.position(ipntr.get(0) - 1).get(in);
+                    op.apply(in, 0, out, 0);
+                    workd.position(ipntr.get(1) - 1).put(out);
+                    workd.position(0);
                 }
+                if (info.get() != 0) {
+                    return null; // < 0: error; 1: no convergence within maxIterations
+                }
+                arpack.dseupd_c(1, howMany, select, d, z, n, 0.0, bmat, n, which, nev, tol, resid, ncv, v, n,
+                        iparam, ipntr, workd, workl, lworkl, info);
+                if (info.get() != 0) {
+                    return null;
+                }
+                double[] values = new double[nev];
+                d.get(values);
+                Integer[] order = new Integer[nev];
+                for (int j = 0; j < nev; j++) {
+                    order[j] = j;
+                }
+                java.util.Arrays.sort(order, (p, q) -> Double.compare(values[q], values[p]));
+                double[] sorted = new double[nev];
+                double[][] vectors = new double[nev][n];
+                for (int j = 0; j < nev; j++) {
+                    sorted[j] = values[order[j]];
+                    z.position((long) order[j] * n).get(vectors[j]);
+                    z.position(0);
+                }
+                return new Pairs(sorted, vectors);
             }
-            if (info[0] != 0) {
-                return null; // < 0: error; 1: no convergence within maxIterations
-            }
-            int[] select = new int[ncv];
-            double[] d = new double[nev];
-            double[] z = new double[n * nev];
-            arpack.dseupd_c(1, ALL, select, d, z, n, 0.0, STANDARD, n, LARGEST_ALGEBRAIC, nev, tol, resid, ncv, v, n,
-                    iparam, ipntr, workd, workl, lworkl, info);
-            if (info[0] != 0) {
-                return null;
-            }
-            Integer[] order = new Integer[nev];
-            for (int j = 0; j < nev; j++) {
-                order[j] = j;
-            }
-            java.util.Arrays.sort(order, (p, q) -> Double.compare(d[q], d[p]));
-            double[] values = new double[nev];
-            double[][] vectors = new double[nev][];
-            for (int j = 0; j < nev; j++) {
-                values[j] = d[order[j]];
-                vectors[j] = java.util.Arrays.copyOfRange(z, order[j] * n, order[j] * n + n);
-            }
-            return new Pairs(values, vectors);
         }
     }
 
@@ -149,9 +172,5 @@ final class SymmetricEigen {
             }
         }
         return new Pairs(values, vectors);
-    }
-
-    private static byte[] bytes(String s) {
-        return (s + "\0").getBytes(StandardCharsets.US_ASCII);
     }
 }

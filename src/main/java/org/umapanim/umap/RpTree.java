@@ -1,0 +1,151 @@
+package org.umapanim.umap;
+
+/**
+ * A random-projection tree (pynndescent's euclidean variant): each node splits its points by
+ * the hyperplane halfway between two random members. The leaves, small groups of mutually
+ * close points, seed NN-descent. Stored as a permutation of the rows cut into leaf ranges.
+ */
+final class RpTree {
+    private static final int MAX_DEPTH = 100;
+
+    final int[] order;
+    final int[] leafStart; // leaf L is order[leafStart[L] … leafStart[L+1])
+
+    private RpTree(int[] order, int[] leafStart) {
+        this.order = order;
+        this.leafStart = leafStart;
+    }
+
+    int leaves() {
+        return leafStart.length - 1;
+    }
+
+    static RpTree build(float[] x, int n, int d, int leafSize, Rng rng) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        IntList leaves = new IntList();
+        float[] normal = new float[d];
+        int[] nonZero = new int[d];
+        boolean[] left = new boolean[n];
+        // explicit stack of (from, to, depth), processed depth-first left to right
+        int[] stack = new int[3 * (2 * MAX_DEPTH + 4)];
+        int top = 0;
+        stack[top++] = 0;
+        stack[top++] = n;
+        stack[top++] = 0;
+        while (top > 0) {
+            int depth = stack[--top];
+            int to = stack[--top];
+            int from = stack[--top];
+            int size = to - from;
+            if (size <= leafSize || depth >= MAX_DEPTH) {
+                leaves.add(from);
+                continue;
+            }
+            int ia = rng.nextInt(size);
+            int ib = rng.nextInt(size - 1);
+            if (ib >= ia) {
+                ib++;
+            }
+            int a = order[from + ia];
+            int b = order[from + ib];
+            double offset = 0;
+            int nz = 0;
+            for (int c = 0; c < d; c++) {
+                float va = x[a * d + c];
+                float vb = x[b * d + c];
+                float h = va - vb;
+                normal[c] = h;
+                if (h != 0f) {
+                    nonZero[nz++] = c;
+                    offset -= h * (va + vb) / 2.0;
+                }
+            }
+            int leftCount = 0;
+            for (int p = from; p < to; p++) {
+                int i = order[p];
+                int base = i * d;
+                double margin = offset;
+                for (int z = 0; z < nz; z++) {
+                    int c = nonZero[z];
+                    margin += normal[c] * x[base + c];
+                }
+                boolean side = margin > 1e-8 || (!(margin < -1e-8) && (rng.nextLong() & 1) == 0);
+                left[p] = side;
+                if (side) {
+                    leftCount++;
+                }
+            }
+            if (leftCount == 0 || leftCount == size) {
+                // the hyperplane failed to separate (duplicates): split at random
+                leftCount = 0;
+                for (int p = from; p < to; p++) {
+                    left[p] = (rng.nextLong() & 1) == 0;
+                    if (left[p]) {
+                        leftCount++;
+                    }
+                }
+                if (leftCount == 0 || leftCount == size) {
+                    for (int p = from; p < to; p++) {
+                        left[p] = p < from + size / 2;
+                    }
+                    leftCount = size / 2;
+                }
+            }
+            // stable partition: left side first
+            int[] tmp = new int[size];
+            int l = 0;
+            int r = leftCount;
+            for (int p = from; p < to; p++) {
+                if (left[p]) {
+                    tmp[l++] = order[p];
+                } else {
+                    tmp[r++] = order[p];
+                }
+            }
+            System.arraycopy(tmp, 0, order, from, size);
+            int mid = from + leftCount;
+            // push right first so the left half is processed first
+            stack[top++] = mid;
+            stack[top++] = to;
+            stack[top++] = depth + 1;
+            stack[top++] = from;
+            stack[top++] = mid;
+            stack[top++] = depth + 1;
+        }
+        leaves.add(n);
+        // leaves were recorded in processing order, which is left-to-right order of from
+        return new RpTree(order, leaves.toArray());
+    }
+
+    /** A growable int array. */
+    static final class IntList {
+        private int[] data = new int[64];
+        private int size;
+
+        void add(int v) {
+            if (size == data.length) {
+                data = java.util.Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int get(int i) {
+            return data[i];
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(data, size);
+        }
+    }
+}

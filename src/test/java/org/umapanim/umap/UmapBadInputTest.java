@@ -1,0 +1,88 @@
+package org.umapanim.umap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.umapanim.common.Progress;
+
+class UmapBadInputTest {
+
+    private static final UmapParams P = UmapParams.defaults().withEpochs(50).withThreads(2);
+
+    private static UmapResult fit(UmapParams p, float[] values, int n, int d) {
+        return new Umap(p).fit(values, n, d, (e, l) -> {}, Progress.NONE);
+    }
+
+    @Test
+    void defaultsAreUmapLearns() {
+        UmapParams d = UmapParams.defaults();
+        assertThat(d.nNeighbors()).isEqualTo(15);
+        assertThat(d.minDist()).isEqualTo(0.1);
+        assertThat(d.spread()).isEqualTo(1.0);
+        assertThat(d.nEpochs()).isEqualTo(200);
+        assertThat(d.learningRate()).isEqualTo(1.0);
+        assertThat(d.repulsionStrength()).isEqualTo(1.0);
+        assertThat(d.negativeSampleRate()).isEqualTo(5);
+        assertThat(d.seed()).isEqualTo(42L);
+        assertThat(d.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(d.parallelSgd()).isFalse();
+    }
+
+    @Test
+    void rejectsBadParameters() {
+        assertThatThrownBy(() -> P.withNeighbors(1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("n_neighbors must be at least 2, got 1");
+        assertThatThrownBy(() -> P.withMinDist(2.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("min_dist (2.0) must not exceed spread (1.0)");
+        assertThatThrownBy(() -> P.withEpochs(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the number of epochs must be at least 1, got 0");
+        assertThatThrownBy(() -> P.withMinDist(-0.1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("min_dist");
+        assertThatThrownBy(() -> P.withSpread(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("spread");
+        assertThatThrownBy(() -> P.withThreads(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threads");
+    }
+
+    @Test
+    void rejectsNaNAndInfinityNamingTheCell() {
+        Blobs b = Blobs.make(20, 2, 4, 3.0, 1);
+        float[] nan = b.values().clone();
+        nan[5 * 4 + 2] = Float.NaN;
+        assertThatThrownBy(() -> fit(P, nan, b.n(), b.d())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 5, column 2 is NaN; UMAP needs finite numbers");
+        float[] inf = b.values().clone();
+        inf[7 * 4] = Float.NEGATIVE_INFINITY;
+        assertThatThrownBy(() -> fit(P, inf, b.n(), b.d())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 7, column 0 is -Infinity; UMAP needs finite numbers");
+    }
+
+    @Test
+    void rejectsSizeMismatchAndTooFewRows() {
+        assertThatThrownBy(() -> fit(P, new float[10], 3, 4)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 rows x 4 columns");
+        assertThatThrownBy(() -> fit(P, new float[4], 2, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("UMAP needs at least 3 rows, got 2");
+    }
+
+    @Test
+    void fewerRowsThanNeighboursShrinksTheNeighbourhood() {
+        Blobs b = Blobs.make(5, 2, 4, 3.0, 1); // 10 rows, 15 neighbours asked
+        UmapResult r = fit(P, b.values(), b.n(), b.d());
+        assertThat(r.nNeighbors()).isEqualTo(9);
+        assertThat(r.layout()).hasSize(20);
+        UmapTest.assertAllFinite(r.layout());
+    }
+
+    @Test
+    void constantDataGivesAFiniteLayout() {
+        int n = 300;
+        int d = 8;
+        float[] values = new float[n * d];
+        java.util.Arrays.fill(values, 3.5f);
+        UmapResult r = fit(P, values, n, d);
+        assertThat(r.layout()).hasSize(2 * n);
+        UmapTest.assertAllFinite(r.layout());
+    }
+}

@@ -1,0 +1,150 @@
+package org.umapanim.umap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.umapanim.common.Progress;
+
+class UmapTest {
+
+    private static final UmapParams FAST = UmapParams.defaults().withEpochs(100).withThreads(2);
+
+    @Test
+    void separatesBlobsAndKeepsNeighbourhoods() {
+        Blobs b = Blobs.make(200, 6, 50, 3.0, 1);
+        UmapResult r = new Umap(FAST).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE);
+        assertThat(r.layout()).hasSize(2 * b.n());
+        assertAllFinite(r.layout());
+        assertThat(r.knnMethod()).isEqualTo(NearestNeighbors.Method.EXACT);
+        assertThat(r.initMethod()).isEqualTo(UmapResult.InitMethod.SPECTRAL);
+        assertThat(EmbeddingQuality.knnAccuracy(r.layout(), b.labels(), 10, 5, 42)).isGreaterThan(0.98);
+        assertThat(EmbeddingQuality.trustworthiness(b.values(), b.n(), b.d(), r.layout(), 15)).isGreaterThan(0.85);
+    }
+
+    @Test
+    void listenerSeesEveryEpochOnTheLiveLayout() {
+        Blobs b = Blobs.make(50, 4, 10, 3.0, 2);
+        List<Integer> epochs = new ArrayList<>();
+        List<float[]> snapshots = new ArrayList<>();
+        float[][] seen = new float[1][];
+        UmapResult r = new Umap(FAST.withEpochs(30)).fit(b.values(), b.n(), b.d(), (epoch, layout) -> {
+            epochs.add(epoch);
+            snapshots.add(layout.clone());
+            if (seen[0] == null) {
+                seen[0] = layout;
+            }
+            assertThat(layout).isSameAs(seen[0]); // handed over, never copied
+        }, Progress.NONE);
+        assertThat(epochs).hasSize(31);
+        for (int e = 0; e <= 30; e++) {
+            assertThat(epochs.get(e)).isEqualTo(e);
+        }
+        for (float v : snapshots.get(0)) {
+            assertThat(v).isBetween(0f, 10f); // umap-learn's initial layout spans [0, 10] on each axis
+        }
+        assertThat(snapshots.get(30)).isEqualTo(r.layout());
+        assertThat(snapshots.get(30)).isNotEqualTo(snapshots.get(0));
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalLayoutsAndAnotherSeedDoesNot() {
+        Blobs b = Blobs.make(150, 5, 20, 2.0, 3);
+        UmapParams p = FAST.withSeed(7);
+        float[] first = new Umap(p).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
+        float[] second = new Umap(p).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
+        float[] other = new Umap(p.withSeed(8)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
+        assertThat(second).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void approximateNeighboursAreDeterministicToo() {
+        Blobs b = Blobs.make(420, 10, 20, 2.0, 4); // 4,200 rows: above the exact-kNN threshold
+        UmapParams p = FAST.withEpochs(20);
+        UmapResult first = new Umap(p).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE);
+        UmapResult second = new Umap(p).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE);
+        assertThat(first.knnMethod()).isEqualTo(NearestNeighbors.Method.NN_DESCENT);
+        assertThat(second.layout()).isEqualTo(first.layout());
+    }
+
+    @Test
+    void parallelSgdEmbedsAsWell() {
+        Blobs b = Blobs.make(200, 6, 50, 3.0, 1);
+        UmapResult r = new Umap(FAST.withParallelSgd(true)).fit(b.values(), b.n(), b.d(), (e, l) -> {},
+                Progress.NONE);
+        assertAllFinite(r.layout());
+        assertThat(EmbeddingQuality.knnAccuracy(r.layout(), b.labels(), 10, 5, 42)).isGreaterThan(0.98);
+    }
+
+    @Test
+    void disconnectedGroupsAndIsolatedPointsAreAllLaidOut() {
+        // three tight, far-apart groups plus two lone points far from everything: the kNN graph
+        // cannot connect them all, yet every row must come out with a finite position
+        Blobs b = Blobs.make(40, 3, 5, 1000.0, 9);
+        int n = b.n() + 2;
+        float[] values = java.util.Arrays.copyOf(b.values(), n * b.d());
+        for (int c = 0; c < b.d(); c++) {
+            values[b.n() * b.d() + c] = 5000f;
+            values[(b.n() + 1) * b.d() + c] = -5000f;
+        }
+        UmapResult r = new Umap(FAST.withNeighbors(5)).fit(values, n, b.d(), (e, l) -> {}, Progress.NONE);
+        assertThat(r.layout()).hasSize(2 * n);
+        assertAllFinite(r.layout());
+        assertThat(r.components()).isGreaterThanOrEqualTo(3);
+        assertThat(EmbeddingQuality.knnAccuracy(java.util.Arrays.copyOf(r.layout(), 2 * b.n()), b.labels(), 10, 5, 1))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void manyComponentsAreAllLaidOut() {
+        Blobs b = Blobs.make(12, 10, 8, 1000.0, 5); // ten components: centroid-PCA anchors
+        UmapResult r = new Umap(FAST.withNeighbors(5)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE);
+        assertThat(r.components()).isEqualTo(10);
+        assertAllFinite(r.layout());
+        assertThat(EmbeddingQuality.knnAccuracy(r.layout(), b.labels(), 5, 3, 1)).isGreaterThan(0.95);
+    }
+
+    @Test
+    void duplicateRowsAreKept() {
+        Blobs b = Blobs.make(60, 3, 10, 3.0, 6);
+        int n = b.n() * 2; // every row twice
+        float[] values = new float[n * b.d()];
+        System.arraycopy(b.values(), 0, values, 0, b.values().length);
+        System.arraycopy(b.values(), 0, values, b.values().length, b.values().length);
+        UmapResult r = new Umap(FAST).fit(values, n, b.d(), (e, l) -> {}, Progress.NONE);
+        assertThat(r.layout()).hasSize(2 * n);
+        assertAllFinite(r.layout());
+    }
+
+    @Test
+    void reportsEpochProgress() {
+        Blobs b = Blobs.make(30, 3, 5, 3.0, 2);
+        List<String> tasks = new ArrayList<>();
+        long[] epochSteps = new long[1];
+        Progress progress = (name, total) -> {
+            tasks.add(name + ":" + total);
+            return new Progress.Task() {
+                @Override
+                public void step(long k) {
+                    if (name.equals("epochs")) {
+                        epochSteps[0] += k;
+                    }
+                }
+
+                @Override
+                public void close() {}
+            };
+        };
+        new Umap(FAST.withEpochs(25)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, progress);
+        assertThat(tasks).containsExactly("kNN:90", "epochs:25");
+        assertThat(epochSteps[0]).isEqualTo(25);
+    }
+
+    static void assertAllFinite(float[] layout) {
+        for (float v : layout) {
+            assertThat(Float.isFinite(v)).as("finite coordinate").isTrue();
+        }
+    }
+}
