@@ -49,6 +49,7 @@ final class ParquetTableReader {
             }
             int labelAt = LabelRule.labelIndex(names, label, file);
             List<ColumnDescriptor> descriptors = schema.getColumns();
+            Kind labelKind = labelAt < 0 ? null : labelKind(file, descriptors.get(labelAt), names.get(labelAt));
             List<String> features = new ArrayList<>();
             List<ColumnDescriptor> featureColumns = new ArrayList<>();
             List<Kind> featureKinds = new ArrayList<>();
@@ -63,8 +64,6 @@ final class ParquetTableReader {
             if (features.isEmpty()) {
                 throw new FileProblem(file, "no numeric columns besides the label column '" + names.get(labelAt) + "'");
             }
-            Kind labelKind = labelAt < 0 ? null : labelKind(file, descriptors.get(labelAt), names.get(labelAt));
-
             long total = reader.getRecordCount();
             if (total == 0) {
                 throw new FileProblem(file, "no rows");
