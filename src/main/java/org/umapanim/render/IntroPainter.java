@@ -52,7 +52,7 @@ public final class IntroPainter {
     private void drawKey(Graphics2D g) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        Font font = Fonts.sans(KEY_TEXT);
+        Font font = Fonts.sansFor(classes.allNames(), KEY_TEXT);
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         int k = classes.count();

@@ -99,7 +99,7 @@ public final class Legend {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            Font font = Fonts.sans(Math.max(9f, Math.min(22f, rowHeight * 0.45f)));
+            Font font = Fonts.sansFor(classes.allNames(), Math.max(9f, Math.min(22f, rowHeight * 0.45f)));
             g.setFont(font);
             FontMetrics fm = g.getFontMetrics();
             for (int c = 0; c < shown; c++) {

@@ -16,4 +16,12 @@ class FontsTest {
         assertThat(font.canDisplayUpTo("MNIST data embedded into two dimensions by UMAP … 0123456789")).isEqualTo(-1);
         assertThat(FontsTest.class.getResource("/org/umapanim/render/DejaVuSans-LICENSE.txt")).isNotNull();
     }
+
+    @Test
+    void textDejaVuCannotShowFallsBackToTheLogicalSansSerif() {
+        assertThat(Fonts.sansFor("Each point", 12f).getFontName()).isEqualTo("DejaVu Sans");
+        Font cjk = Fonts.sansFor("手写数字", 12f);
+        assertThat(cjk.getFamily()).isEqualTo(Font.SANS_SERIF);
+        assertThat(cjk.getSize2D()).isEqualTo(12f);
+    }
 }
