@@ -68,6 +68,11 @@ public final class Classes {
         return names[c];
     }
 
+    /** Every class name run together, to choose a font that can show them all. */
+    String allNames() {
+        return String.join("", names);
+    }
+
     public int points() {
         return ofPoint.length;
     }

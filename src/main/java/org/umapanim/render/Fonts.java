@@ -20,6 +20,15 @@ final class Fonts {
         return BASE.deriveFont(Font.PLAIN, size);
     }
 
+    /**
+     * DejaVu Sans if it has every glyph of {@code text}; else Java's logical sans-serif font,
+     * which falls back on whatever the system has (a user's title in Chinese, say).
+     */
+    static Font sansFor(String text, float size) {
+        Font font = sans(size);
+        return font.canDisplayUpTo(text) == -1 ? font : new Font(Font.SANS_SERIF, Font.PLAIN, 1).deriveFont(size);
+    }
+
     private static Font load() {
         try (InputStream in = Fonts.class.getResourceAsStream("DejaVuSans.ttf")) {
             if (in == null) {

@@ -22,10 +22,10 @@ final class Header {
         if (text.isEmpty()) {
             return;
         }
-        Font font = Fonts.sans(size);
+        Font font = Fonts.sansFor(text, size);
         double width = font.getStringBounds(text, g.getFontRenderContext()).getWidth();
         if (width > Layout.LINE_LENGTH) {
-            font = Fonts.sans((float) (size * Layout.LINE_LENGTH / width));
+            font = font.deriveFont((float) (size * Layout.LINE_LENGTH / width));
         }
         g.setFont(font);
         g.drawString(text, Layout.MARGIN_LEFT, baseline);

@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
 
 /**
  * The README's picture: the final epoch's plot panel alone at 400x400, with a colour key in the
- * bottom right corner as in the original. It is drawn at the frame's 800x800 scale and halved by
+ * bottom right corner as in the original (none for unlabelled data or more than 30 classes). It is drawn at the frame's 800x800 scale and halved by
  * averaging 2x2 blocks, which smooths text and dots like supersampling.
  */
 public final class IntroPainter {
@@ -19,6 +19,8 @@ public final class IntroPainter {
     private static final int KEY_DOT = 16;
     private static final int KEY_ROW = 40;
     private static final float KEY_TEXT = 22f;
+    /** Past this many classes a key of dots would cover the picture and tell nothing. */
+    static final int MAX_KEY_CLASSES = 30;
 
     private final Classes classes;
     private final Palette palette;
@@ -39,7 +41,7 @@ public final class IntroPainter {
             Header.drawText(g, options);
             Header.drawProgress(g, 1, 1);
             new ScatterChart(classes, palette, Layout.DOT).draw(g, Layout.DATA_AREA, xy);
-            if (classes.count() > 1) {
+            if (classes.count() > 1 && classes.count() <= MAX_KEY_CLASSES) {
                 drawKey(g);
             }
         } finally {
@@ -52,7 +54,7 @@ public final class IntroPainter {
     private void drawKey(Graphics2D g) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        Font font = Fonts.sans(KEY_TEXT);
+        Font font = Fonts.sansFor(classes.allNames(), KEY_TEXT);
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         int k = classes.count();

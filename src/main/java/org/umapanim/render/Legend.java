@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.umapanim.dataset.Dataset;
@@ -26,6 +27,7 @@ public final class Legend {
     /** The original's cells: 150x150, five rows starting 25 px from the top, images of 28x5 px. */
     private static final int CELL = 150;
     private static final int GAP = 10;
+    private static final int UNLABELLED_SAMPLES = 10;
 
     private final BufferedImage panel;
     private final int[] samples;
@@ -55,7 +57,7 @@ public final class Legend {
         }
         Palette palette = Palette.forClasses(classes.count());
         int[] samples = pickSamples(classes, seed);
-        int k = classes.count();
+        int k = samples.length;
         int cols = Math.max(2, (k + 9) / 10);
         int gridRows = Math.max(1, (k + cols - 1) / cols);
         int cell = Math.min(Math.min(CELL, WIDTH / cols), (HEIGHT - 50) / gridRows);
@@ -66,10 +68,11 @@ public final class Legend {
         BufferedImage panel = blackPanel();
         Graphics2D g = panel.createGraphics();
         try {
-            for (int c = 0; c < k; c++) {
-                int cx = left + (c % cols) * cell + (cell - tile * shape.width()) / 2;
-                int cy = top + (c / cols) * cell + (cell - tile * shape.height()) / 2;
-                drawImage(g, rows, samples[c] * shape.pixels(), shape, tile, cx, cy, palette.rgb(c));
+            for (int s = 0; s < k; s++) {
+                int cx = left + (s % cols) * cell + (cell - tile * shape.width()) / 2;
+                int cy = top + (s / cols) * cell + (cell - tile * shape.height()) / 2;
+                int rgb = palette.rgb(classes.classOf(samples[s]));
+                drawImage(g, rows, samples[s] * shape.pixels(), shape, tile, cx, cy, rgb);
             }
         } finally {
             g.dispose();
@@ -96,7 +99,7 @@ public final class Legend {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            Font font = Fonts.sans(Math.max(9f, Math.min(22f, rowHeight * 0.45f)));
+            Font font = Fonts.sansFor(classes.allNames(), Math.max(9f, Math.min(22f, rowHeight * 0.45f)));
             g.setFont(font);
             FontMetrics fm = g.getFontMetrics();
             for (int c = 0; c < shown; c++) {
@@ -125,12 +128,25 @@ public final class Legend {
         return panel;
     }
 
-    /** For image legends, the point index shown for each class (in class order); else empty. */
+    /** For image legends, the points shown (one per class in class order, or up to ten if unlabelled); else empty. */
     public int[] samples() {
         return samples.clone();
     }
 
+    /**
+     * One point per class, in class order; for unlabelled data (one class) up to ten different
+     * points instead, so the legend still shows what kind of images the points are.
+     */
     private static int[] pickSamples(Classes classes, long seed) {
+        Random random = new Random(seed);
+        if (classes.count() == 1) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < classes.points(); i++) {
+                all.add(i);
+            }
+            Collections.shuffle(all, random);
+            return all.stream().limit(UNLABELLED_SAMPLES).mapToInt(Integer::intValue).toArray();
+        }
         List<List<Integer>> members = new ArrayList<>();
         for (int c = 0; c < classes.count(); c++) {
             members.add(new ArrayList<>());
@@ -138,7 +154,6 @@ public final class Legend {
         for (int i = 0; i < classes.points(); i++) {
             members.get(classes.classOf(i)).add(i);
         }
-        Random random = new Random(seed);
         int[] samples = new int[classes.count()];
         for (int c = 0; c < samples.length; c++) {
             List<Integer> m = members.get(c);

@@ -81,6 +81,22 @@ class LegendTest {
     }
 
     @Test
+    void unlabelledImagesShowTenDifferentSamplesInTheOneColour() {
+        String[] labels = new String[300];
+        java.util.Arrays.fill(labels, "");
+        String[] digits = FakeData.labels(300, 10);
+        Legend legend = Legend.images(labels, FakeData.digitImages(digits), MNIST, 3);
+        assertThat(legend.samples()).hasSize(10).doesNotHaveDuplicates();
+        int colour = Palette.forClasses(1).rgb(0);
+        for (int s = 0; s < 10; s++) {
+            int x0 = (s % 2) * 150;
+            int y0 = 25 + (s / 2) * 150;
+            assertThat(Pixels.count(legend.panel(), colour, x0, y0, x0 + 150, y0 + 150)).as("sample %d", s)
+                    .isGreaterThan(100);
+        }
+    }
+
+    @Test
     void unlabelledDataHasOneSwatch() {
         BufferedImage panel = Legend.swatches(new String[] {null, null}).panel();
         assertThat(Pixels.count(panel, 0xA6CEE3, 0, 0, 300, 800)).isGreaterThan(100);
