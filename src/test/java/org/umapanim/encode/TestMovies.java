@@ -148,8 +148,13 @@ final class TestMovies {
     record Decoded(int codecId, String codecName, int pixelFormat, int profile, int colorSpace, int width, int height,
                    double fps, List<BufferedImage> frames) {}
 
-    /** Decodes every frame of {@code movie} (keeping only those listed in {@code keep}, or all if empty). */
+    /** Decodes every frame of {@code movie}. */
     static Decoded decode(Path movie) throws IOException {
+        return decode(movie, i -> true);
+    }
+
+    /** Decodes every frame of {@code movie}, keeping the pictures of those {@code keep} accepts (others are null). */
+    static Decoded decode(Path movie, java.util.function.IntPredicate keep) throws IOException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(movie.toFile());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
             grabber.start();
@@ -158,7 +163,7 @@ final class TestMovies {
             List<BufferedImage> frames = new ArrayList<>();
             Frame f;
             while ((f = grabber.grabImage()) != null) {
-                frames.add(copy(converter.convert(f)));
+                frames.add(keep.test(frames.size()) ? copy(converter.convert(f)) : null);
             }
             Decoded d = new Decoded(par.codec_id(), grabber.getVideoCodecName(), par.format(), par.profile(),
                     par.color_space(), par.width(), par.height(), grabber.getVideoFrameRate(), frames);
