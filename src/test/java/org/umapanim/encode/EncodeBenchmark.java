@@ -36,7 +36,8 @@ public final class EncodeBenchmark {
         Files.createDirectories(dir);
         int[] label = new Random(7).ints(points, 0, 10).toArray();
 
-        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB}) {
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB,
+                BufferedImage.TYPE_4BYTE_ABGR}) {
             BufferedImage img = TestMovies.umapLike(width, height, 100, 200, TestMovies.layout(100, 200, label, 1, TestMovies.Motion.UMAP_LIKE), label, type);
             ImageToFrame conv = new ImageToFrame(width, height);
             System.out.printf("convert type %d: ImageToFrame %.3f ms/frame", type, perCall(() -> conv.convert(img)));
