@@ -113,6 +113,31 @@ class MovieEncoderTest {
     }
 
     @Test
+    void theCallerMayDrawEveryFrameIntoTheSameImage() throws Exception {
+        Path movie = tmp.resolve("reuse.mp4");
+        BufferedImage canvas = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        try (MovieEncoder enc = MovieEncoder.open(movie, 160, 120, new EncodeOptions(30, 22, "veryfast", 0.1, false))) {
+            for (int i = 0; i < 10; i++) {
+                Graphics2D g = canvas.createGraphics();
+                g.drawImage(TestMovies.movingShape(160, 120, i * 4, BufferedImage.TYPE_INT_RGB), 0, 0, null);
+                g.dispose();
+                enc.add(canvas);
+            }
+            enc.finish();
+        }
+        TestMovies.Decoded d = TestMovies.decode(movie);
+        assertThat(d.frames()).hasSize(10 + 3);
+        for (int i : new int[] {0, 5, 9}) {
+            BufferedImage want = TestMovies.movingShape(160, 120, i * 4, BufferedImage.TYPE_INT_RGB);
+            assertThat(TestMovies.meanAbsDiff(want, d.frames().get(i))).as("frame %d", i).isLessThan(3);
+        }
+        assertThat(TestMovies.meanAbsDiff(TestMovies.movingShape(160, 120, 36, BufferedImage.TYPE_INT_RGB),
+                d.frames().get(12))).as("held frame").isLessThan(3);
+        assertThat(TestMovies.meanAbsDiff(TestMovies.movingShape(160, 120, 0, BufferedImage.TYPE_INT_RGB),
+                d.frames().get(12))).as("frames differ enough to tell apart").isGreaterThan(6);
+    }
+
+    @Test
     void theMovieIsReadableByOthersLikeAnyNewFile() throws Exception {
         Path movie = tmp.resolve("perm.mp4");
         try (MovieEncoder enc = MovieEncoder.open(movie, 64, 48, FAST)) {
