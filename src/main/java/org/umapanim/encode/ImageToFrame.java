@@ -20,9 +20,11 @@ import org.bytedeco.javacv.Frame;
 /**
  * Copies same-sized BufferedImages into one reused native frame for the recorder.
  *
- * <p>The layouts renderers and ImageIO produce (3-byte BGR, int RGB/BGR) are copied row by row
- * with bulk copies and their FFmpeg pixel format named explicitly; anything else (alpha,
- * grey, sub-images) is first drawn over black onto an int RGB canvas. Odd sizes are padded
+ * <p>The layouts renderers and ImageIO produce (3-byte BGR, int RGB/BGR, premultiplied int
+ * ARGB) are copied row by row with bulk copies and their FFmpeg pixel format named explicitly;
+ * int ARGB and 4-byte ABGR are composited over black pixel by pixel (drawImage takes 10-50 ms
+ * a frame for that); anything else (grey, sub-images, …) is drawn over black onto an int RGB
+ * canvas. Odd sizes are padded
  * to even ones (yuv420p needs them) by the frame's extra column and row, which stay black.
  * Java2DFrameConverter was 2-3x slower here (it copies element by element) and labels int
  * images as 4-byte RGBA, which the recorder then reads with every channel shifted.
@@ -36,6 +38,7 @@ final class ImageToFrame {
     private Frame frame;
     private int pixelFormat;
     private BufferedImage canvas;
+    private int[] row;
 
     ImageToFrame(int width, int height) {
         this.width = width;
@@ -84,9 +87,69 @@ final class ImageToFrame {
             // Native (little-endian) order stores 0x00RRGGBB as the bytes B,G,R,0.
             copyInts(((DataBufferInt) raster.getDataBuffer()).getData(),
                     type == BufferedImage.TYPE_INT_RGB ? AV_PIX_FMT_BGR0 : AV_PIX_FMT_RGB0);
+        } else if (plain && type == BufferedImage.TYPE_INT_ARGB_PRE
+                && ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride() == width) {
+            // Premultiplied colour is already the colour over black; BGR0 ignores the alpha byte.
+            copyInts(((DataBufferInt) raster.getDataBuffer()).getData(), AV_PIX_FMT_BGR0);
+        } else if (plain && type == BufferedImage.TYPE_INT_ARGB
+                && ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride() == width) {
+            copyArgbOverBlack(((DataBufferInt) raster.getDataBuffer()).getData());
+        } else if (plain && type == BufferedImage.TYPE_4BYTE_ABGR
+                && ((ComponentSampleModel) raster.getSampleModel()).getScanlineStride() == width * 4) {
+            copyAbgrOverBlack(((DataBufferByte) raster.getDataBuffer()).getData());
         } else {
             copyInts(drawOnCanvas(image), AV_PIX_FMT_BGR0);
         }
+    }
+
+    /** JFreeChart's own images (int ARGB) and RGBA PNGs read by ImageIO (4-byte ABGR) come here. */
+    private void copyArgbOverBlack(int[] pixels) {
+        IntBuffer buffer = frameFor(4, AV_PIX_FMT_BGR0).order(ByteOrder.nativeOrder()).asIntBuffer();
+        int stride = frame.imageStride / 4;
+        int[] row = rowBuffer();
+        for (int y = 0; y < height; y++) {
+            int offset = y * width;
+            for (int x = 0; x < width; x++) {
+                row[x] = overBlack(pixels[offset + x]);
+            }
+            buffer.put(y * stride, row, 0, width);
+        }
+    }
+
+    private void copyAbgrOverBlack(byte[] pixels) {
+        IntBuffer buffer = frameFor(4, AV_PIX_FMT_BGR0).order(ByteOrder.nativeOrder()).asIntBuffer();
+        int stride = frame.imageStride / 4;
+        int[] row = rowBuffer();
+        for (int y = 0; y < height; y++) {
+            int i = y * width * 4;
+            for (int x = 0; x < width; x++, i += 4) {
+                row[x] = overBlack((pixels[i] & 255) << 24 | (pixels[i + 3] & 255) << 16
+                        | (pixels[i + 2] & 255) << 8 | (pixels[i + 1] & 255));
+            }
+            buffer.put(y * stride, row, 0, width);
+        }
+    }
+
+    /** Non-premultiplied ARGB composited over black, as 0x00RRGGBB. */
+    static int overBlack(int argb) {
+        int a = argb >>> 24;
+        if (a == 255) {
+            return argb & 0xFFFFFF;
+        }
+        if (a == 0) {
+            return 0;
+        }
+        int r = (((argb >> 16) & 255) * a + 127) / 255;
+        int g = (((argb >> 8) & 255) * a + 127) / 255;
+        int b = ((argb & 255) * a + 127) / 255;
+        return r << 16 | g << 8 | b;
+    }
+
+    private int[] rowBuffer() {
+        if (row == null) {
+            row = new int[width];
+        }
+        return row;
     }
 
     private void copyBytes(byte[] pixels) {

@@ -96,7 +96,10 @@ public final class MovieEncoder implements AutoCloseable {
         return new MovieEncoder(movie, tmp, o, images, recorder, start);
     }
 
-    /** Encodes the next frame; it must have the size the movie was opened with. */
+    /**
+     * Encodes the next frame; it must have the size the movie was opened with. The pixels are
+     * copied before this returns, so the caller may draw the next frame into the same image.
+     */
     public void add(BufferedImage frame) {
         requireOpen();
         images.convert(frame);
@@ -117,7 +120,6 @@ public final class MovieEncoder implements AutoCloseable {
         }
         try {
             recorder.stop();
-            recorder.release();
             move(tmp, movie);
             done = true;
             return new EncodeSummary(movie, frames, held, Files.size(movie),

@@ -36,8 +36,9 @@ public final class EncodeBenchmark {
         Files.createDirectories(dir);
         int[] label = new Random(7).ints(points, 0, 10).toArray();
 
-        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB}) {
-            BufferedImage img = TestMovies.umapLike(width, height, 100, 200, TestMovies.layout(100, 200, label, 1, true), label, type);
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB,
+                BufferedImage.TYPE_4BYTE_ABGR}) {
+            BufferedImage img = TestMovies.umapLike(width, height, 100, 200, TestMovies.layout(100, 200, label, 1, TestMovies.Motion.UMAP_LIKE), label, type);
             ImageToFrame conv = new ImageToFrame(width, height);
             System.out.printf("convert type %d: ImageToFrame %.3f ms/frame", type, perCall(() -> conv.convert(img)));
             try (Java2DFrameConverter j2d = new Java2DFrameConverter()) {
@@ -48,8 +49,8 @@ public final class EncodeBenchmark {
         EncodeOptions o = new EncodeOptions(30, 22, preset, 2.0, false);
         for (int run = 0; run < 3; run++) {
             int type = run == 1 ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_3BYTE_BGR;
-            boolean decaying = run < 2;
-            Path movie = dir.resolve("inmem-" + type + "-" + decaying + ".mp4");
+            TestMovies.Motion motion = run < 2 ? TestMovies.Motion.UMAP_LIKE : TestMovies.Motion.INCOHERENT;
+            Path movie = dir.resolve("inmem-" + type + "-" + motion + ".mp4");
             long inAdd = 0;
             long drawn = 0;
             long cpu = 0;
@@ -58,7 +59,7 @@ public final class EncodeBenchmark {
                 for (int e = 0; e < frames; e++) {
                     long t0 = System.nanoTime();
                     BufferedImage img = TestMovies.umapLike(width, height, e, frames - 1,
-                            TestMovies.layout(e, frames - 1, label, 1, decaying), label, type);
+                            TestMovies.layout(e, frames - 1, label, 1, motion), label, type);
                     long t1 = System.nanoTime();
                     long c1 = cpuNanos();
                     enc.add(img);
@@ -72,8 +73,8 @@ public final class EncodeBenchmark {
                 inAdd += System.nanoTime() - t;
                 cpu += cpuNanos() - c;
             }
-            System.out.printf("in-memory type %d, decaying motion %b, preset %s: %d+%d frames, %.2f MB, encode %.2f s wall / %.2f s CPU (add+finish), "
-                    + "drawing the frames %.2f s, wall %d ms%n", type, decaying, preset, s.frames(), s.heldFrames(),
+            System.out.printf("in-memory type %d, motion %s, preset %s: %d+%d frames, %.2f MB, encode %.2f s wall / %.2f s CPU (add+finish), "
+                    + "drawing the frames %.2f s, wall %d ms%n", type, motion, preset, s.frames(), s.heldFrames(),
                     s.bytes() / 1e6, inAdd / 1e9, cpu / 1e9, drawn / 1e9, s.millis());
         }
 
@@ -81,7 +82,7 @@ public final class EncodeBenchmark {
         Files.createDirectories(frameDir);
         for (int e = 0; e < frames; e++) {
             TestMovies.writePng(TestMovies.umapLike(width, height, e, frames - 1,
-                    TestMovies.layout(e, frames - 1, label, 1, true), label, BufferedImage.TYPE_3BYTE_BGR),
+                    TestMovies.layout(e, frames - 1, label, 1, TestMovies.Motion.UMAP_LIKE), label, BufferedImage.TYPE_3BYTE_BGR),
                     frameDir.resolve(FrameSequence.fileName(e)));
         }
         long t = System.nanoTime();

@@ -33,7 +33,11 @@ class MovieEncoderTest {
         int w = width / 10;
         for (int i = 0; i < 10; i++) {
             g.setColor(TestMovies.PAIRED[i]);
-            g.fillRect(i * w, 0, w, height);
+            g.fillRect(i * w, 0, w, height * 2 / 3);
+            // Half transparent: to be seen over black, like the frames' background.
+            Color c = TestMovies.PAIRED[i];
+            g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 128));
+            g.fillRect(i * w, height * 2 / 3, w, height - height * 2 / 3);
         }
         g.dispose();
         return img;
@@ -64,12 +68,14 @@ class MovieEncoderTest {
             return new int[] {v, v, v};
         }
         int p = img.getRGB(x, y);
-        return new int[] {(p >> 16) & 255, (p >> 8) & 255, p & 255};
+        int a = p >>> 24;
+        return new int[] {((p >> 16) & 255) * a / 255, ((p >> 8) & 255) * a / 255, (p & 255) * a / 255};
     }
 
     @ParameterizedTest(name = "BufferedImage type {0}")
     @ValueSource(ints = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_BGR,
-            BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_BYTE_GRAY})
+            BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_ARGB_PRE, BufferedImage.TYPE_4BYTE_ABGR,
+            BufferedImage.TYPE_4BYTE_ABGR_PRE, BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_USHORT_565_RGB})
     void everyImageLayoutKeepsItsColours(int type) throws Exception {
         Path movie = tmp.resolve("bars.mp4");
         BufferedImage frame = bars(400, 120, type);
@@ -82,10 +88,13 @@ class MovieEncoderTest {
         TestMovies.Decoded d = TestMovies.decode(movie);
         assertThat(d.frames()).hasSize(2);
         for (int i = 0; i < 10; i++) {
-            int[] got = meanRgb(d.frames().get(1), i * 40 + 12, 40, 16, 40);
-            int[] want = expectedRgb(frame, i * 40 + 20, 60);
-            for (int c = 0; c < 3; c++) {
-                assertThat(got[c]).as("bar %d channel %d", i, c).isCloseTo(want[c], org.assertj.core.data.Offset.offset(6));
+            for (int y : new int[] {20, 90}) {
+                int[] got = meanRgb(d.frames().get(1), i * 40 + 12, y, 16, 20);
+                int[] want = expectedRgb(frame, i * 40 + 20, y + 10);
+                for (int c = 0; c < 3; c++) {
+                    assertThat(got[c]).as("bar %d at y=%d, channel %d", i, y, c)
+                            .isCloseTo(want[c], org.assertj.core.data.Offset.offset(6));
+                }
             }
         }
     }
@@ -101,6 +110,31 @@ class MovieEncoderTest {
         }
         BufferedImage out = TestMovies.decode(movie).frames().get(0);
         assertThat(TestMovies.meanAbsDiff(sub, out)).isLessThan(2);
+    }
+
+    @Test
+    void theCallerMayDrawEveryFrameIntoTheSameImage() throws Exception {
+        Path movie = tmp.resolve("reuse.mp4");
+        BufferedImage canvas = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        try (MovieEncoder enc = MovieEncoder.open(movie, 160, 120, new EncodeOptions(30, 22, "veryfast", 0.1, false))) {
+            for (int i = 0; i < 10; i++) {
+                Graphics2D g = canvas.createGraphics();
+                g.drawImage(TestMovies.movingShape(160, 120, i * 4, BufferedImage.TYPE_INT_RGB), 0, 0, null);
+                g.dispose();
+                enc.add(canvas);
+            }
+            enc.finish();
+        }
+        TestMovies.Decoded d = TestMovies.decode(movie);
+        assertThat(d.frames()).hasSize(10 + 3);
+        for (int i : new int[] {0, 5, 9}) {
+            BufferedImage want = TestMovies.movingShape(160, 120, i * 4, BufferedImage.TYPE_INT_RGB);
+            assertThat(TestMovies.meanAbsDiff(want, d.frames().get(i))).as("frame %d", i).isLessThan(3);
+        }
+        assertThat(TestMovies.meanAbsDiff(TestMovies.movingShape(160, 120, 36, BufferedImage.TYPE_INT_RGB),
+                d.frames().get(12))).as("held frame").isLessThan(3);
+        assertThat(TestMovies.meanAbsDiff(TestMovies.movingShape(160, 120, 0, BufferedImage.TYPE_INT_RGB),
+                d.frames().get(12))).as("frames differ enough to tell apart").isGreaterThan(6);
     }
 
     @Test
@@ -176,6 +210,34 @@ class MovieEncoderTest {
             enc.finish();
         }
         assertThat(TestMovies.decode(movie).codecId()).isEqualTo(AV_CODEC_ID_H264);
+    }
+
+    @Test
+    void ffmpegIsQuietUnlessVerbose() throws Exception {
+        String quiet = stderrOf(() -> encodeOneFrame(tmp.resolve("quiet.mp4"), false));
+        String verbose = stderrOf(() -> encodeOneFrame(tmp.resolve("verbose.mp4"), true));
+        assertThat(quiet).isEmpty();
+        // x264's own report, proof that the verbose run had FFmpeg's log and that the quiet one hid it.
+        assertThat(verbose).contains("profile High");
+    }
+
+    private static void encodeOneFrame(Path movie, boolean verbose) {
+        try (MovieEncoder enc = MovieEncoder.open(movie, 64, 48, new EncodeOptions(30, 22, "veryfast", 0, verbose))) {
+            enc.add(bars(64, 48, BufferedImage.TYPE_3BYTE_BGR));
+            enc.finish();
+        }
+    }
+
+    private static String stderrOf(Runnable r) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(bytes, true));
+        try {
+            r.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return bytes.toString();
     }
 
     @Test

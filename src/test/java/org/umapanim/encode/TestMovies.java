@@ -104,27 +104,38 @@ final class TestMovies {
         return img;
     }
 
-    /**
-     * Points gathered into ten clusters as the epochs go by. With {@code decaying}, they move as
-     * UMAP's do: steps shrink with the learning rate (1 - epoch/epochs) and jitter as SGD does;
-     * without, every point moves the same 1-3 px in every frame (a worst case for the encoder).
-     */
-    static float[] layout(int epoch, int epochs, int[] label, long seed, boolean decaying) {
+    /** How the synthetic points move from frame to frame. */
+    enum Motion {
+        /**
+         * Like UMAP's: ten dense blobs pull apart from a clumped start, fast at first, then
+         * the steps shrink with the learning rate (1 - epoch/epochs), with a little SGD jitter.
+         */
+        UMAP_LIKE,
+        /** Every point on its own straight path from a uniform scatter: a worst case for H.264. */
+        INCOHERENT
+    }
+
+    /** Positions in [0,1]² of the points at {@code epoch}; x = xy[2i], y = xy[2i+1]. */
+    static float[] layout(int epoch, int epochs, int[] label, long seed, Motion motion) {
         Random r = new Random(seed);
         float[] xy = new float[label.length * 2];
         double t = (double) epoch / Math.max(1, epochs);
-        double f = decaying ? 1 - (1 - t) * (1 - t) : t;
+        double f = motion == Motion.UMAP_LIKE ? 1 - Math.pow(1 - t, 3) : t;
+        double sigma = motion == Motion.UMAP_LIKE ? 0.035 + 0.085 * (1 - f) : 0.05;
+        double jitter = motion == Motion.UMAP_LIKE ? 0.003 * (1 - t) : 0;
         for (int i = 0; i < label.length; i++) {
-            double cx = 0.2 + 0.6 * ((label[i] * 37) % 10) / 9.0;
-            double cy = 0.2 + 0.6 * ((label[i] * 53) % 10) / 9.0;
-            double rx = r.nextDouble();
-            double ry = r.nextDouble();
-            double gx = r.nextGaussian() * 0.05;
-            double gy = r.nextGaussian() * 0.05;
+            double a = 2 * Math.PI * label[i] / 10;
+            double endX = 0.5 + 0.32 * Math.cos(a);
+            double endY = 0.5 + 0.32 * Math.sin(a);
+            double startX = motion == Motion.UMAP_LIKE ? 0.5 + 0.08 * Math.cos(a + 1) : r.nextDouble();
+            double startY = motion == Motion.UMAP_LIKE ? 0.5 + 0.08 * Math.sin(a + 1) : r.nextDouble();
+            double gx = r.nextGaussian();
+            double gy = r.nextGaussian();
             double phase = r.nextDouble() * 2 * Math.PI;
-            double jitter = decaying ? 0.004 * (1 - t) : 0;
-            xy[2 * i] = (float) clamp((1 - f) * rx + f * (cx + gx) + jitter * Math.sin(0.7 * epoch + phase));
-            xy[2 * i + 1] = (float) clamp((1 - f) * ry + f * (cy + gy) + jitter * Math.cos(0.7 * epoch + phase));
+            double cx = (1 - f) * startX + f * endX;
+            double cy = (1 - f) * startY + f * endY;
+            xy[2 * i] = (float) clamp(cx + sigma * gx + jitter * Math.sin(0.9 * epoch + phase));
+            xy[2 * i + 1] = (float) clamp(cy + sigma * gy + jitter * Math.cos(0.9 * epoch + phase));
         }
         return xy;
     }
@@ -137,8 +148,13 @@ final class TestMovies {
     record Decoded(int codecId, String codecName, int pixelFormat, int profile, int colorSpace, int width, int height,
                    double fps, List<BufferedImage> frames) {}
 
-    /** Decodes every frame of {@code movie} (keeping only those listed in {@code keep}, or all if empty). */
+    /** Decodes every frame of {@code movie}. */
     static Decoded decode(Path movie) throws IOException {
+        return decode(movie, i -> true);
+    }
+
+    /** Decodes every frame of {@code movie}, keeping the pictures of those {@code keep} accepts (others are null). */
+    static Decoded decode(Path movie, java.util.function.IntPredicate keep) throws IOException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(movie.toFile());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
             grabber.start();
@@ -147,7 +163,7 @@ final class TestMovies {
             List<BufferedImage> frames = new ArrayList<>();
             Frame f;
             while ((f = grabber.grabImage()) != null) {
-                frames.add(copy(converter.convert(f)));
+                frames.add(keep.test(frames.size()) ? copy(converter.convert(f)) : null);
             }
             Decoded d = new Decoded(par.codec_id(), grabber.getVideoCodecName(), par.format(), par.profile(),
                     par.color_space(), par.width(), par.height(), grabber.getVideoFrameRate(), frames);
