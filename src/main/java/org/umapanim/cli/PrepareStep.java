@@ -33,7 +33,7 @@ final class PrepareStep {
         Dataset data = input.dataset();
 
         Map<String, String> metadata = metadata(input, params);
-        StageStamp stamp = new StageStamp(dirs.dataDir.resolve(".prepare.stamp"), fingerprintInputs(metadata));
+        StageStamp stamp = new StageStamp(dirs.dataDir.resolve(".prepare.stamp"), fingerprintInputs(metadata, params));
         List<Path> outputs = List.of(dirs.digits(), dirs.epochs());
         String detail = String.format("%,d rows × %d columns, %d epochs", data.rows(), data.cols(), params.nEpochs());
         if (skipWhenUpToDate && stamp.check(outputs) == StageStamp.State.COMPLETE) {
@@ -45,7 +45,7 @@ final class PrepareStep {
         EpochsWriter epochs = new EpochsWriter(
                 dirs.epochs(), data.labelColumn(), data.labels(), params.nEpochs(), options.stretch, metadata);
         new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
-        epochs.finish();
+        epochs.finish(progress);
         stamp.markComplete(outputs);
         return new StepReport("prepare", StepReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000, outputs, detail);
     }
@@ -83,10 +83,16 @@ final class PrepareStep {
         return m;
     }
 
-    /** Everything that changes the outputs; the creation time does not. */
-    private static Map<String, String> fingerprintInputs(Map<String, String> metadata) {
+    /**
+     * Everything that changes the outputs. The creation time does not, nor does the thread count
+     * unless the SGD is the parallel one: the deterministic engine gives the same layout on any.
+     */
+    private static Map<String, String> fingerprintInputs(Map<String, String> metadata, UmapParams p) {
         Map<String, String> inputs = new LinkedHashMap<>(metadata);
         inputs.remove("created");
+        if (!p.parallelSgd()) {
+            inputs.remove("umap.threads");
+        }
         return inputs;
     }
 }

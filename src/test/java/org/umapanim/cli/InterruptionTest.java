@@ -43,13 +43,7 @@ class InterruptionTest {
     }
 
     private long frameCount() throws IOException {
-        Path frames = tmp.resolve("frames");
-        if (!Files.isDirectory(frames)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(frames)) {
-            return files.filter(f -> f.getFileName().toString().matches("combined-\\d{6}\\.png")).count();
-        }
+        return Frames.count(tmp.resolve("frames"));
     }
 
     @Test

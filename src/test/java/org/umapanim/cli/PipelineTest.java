@@ -131,9 +131,7 @@ class PipelineTest {
     }
 
     static List<Path> frames() throws IOException {
-        try (Stream<Path> files = Files.list(tmp.resolve("frames"))) {
-            return files.filter(f -> f.getFileName().toString().matches("combined-\\d{6}\\.png")).sorted().toList();
-        }
+        return Frames.in(tmp.resolve("frames"));
     }
 
     private static List<Path> leftovers() throws IOException {
