@@ -122,8 +122,15 @@ final class ParquetTableReader {
         } catch (FileProblem e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new FileProblem(file, "not a readable Parquet file: " + e.getMessage(), e);
+            throw new FileProblem(file, "not a readable Parquet file: " + firstLine(e), e);
         }
+    }
+
+    /** Parquet's own messages can be long or empty; the CLI prints one line. */
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     private static String checksum(Path file) {
