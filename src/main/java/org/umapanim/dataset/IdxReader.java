@@ -123,7 +123,9 @@ public final class IdxReader {
             if ((long) kept * d > Integer.MAX_VALUE - 8) {
                 throw new FileProblem(file, kept + " images of " + d + " pixels are too many for one table; use --limit");
             }
-            float[] values = new float[kept * d];
+            // Grown as the data arrives, so a damaged header announcing millions of images is
+            // reported as truncated instead of allocating gigabytes first.
+            float[] values = new float[Math.min(kept, 4096) * d];
             int chunkRows = Math.max(1, BUFFER / d);
             byte[] chunk = new byte[chunkRows * d];
             for (int row = 0; row < count; row += chunkRows) {
@@ -136,6 +138,9 @@ public final class IdxReader {
                 // Images past the limit are still read, to check and checksum the whole file.
                 int keep = Math.max(0, Math.min(rows, kept - row));
                 int base = row * d;
+                if (base + keep * d > values.length) {
+                    values = java.util.Arrays.copyOf(values, (int) Math.min((long) kept * d, 2L * values.length + keep * d));
+                }
                 for (int i = 0; i < keep * d; i++) {
                     values[base + i] = chunk[i] & 0xFF;
                 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -12,10 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.DummyRecordConverter;
+import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -27,10 +24,12 @@ import org.umapanim.common.FileProblem;
 /**
  * Reads a flat Parquet table: one label column chosen by {@link LabelRule} (text, integer or
  * boolean), every other column numeric (any integer width, float, double or decimal). Columns are
- * read page by page with Parquet's column readers, not record by record, which is several times
- * faster than the example Group API on wide tables.
+ * decoded page by page ({@link ParquetColumnCursor}), not record by record.
  */
 final class ParquetTableReader {
+    /** Columns decoded together before they are interleaved: 16 floats fill one cache line. */
+    private static final int BLOCK = 16;
+
     private ParquetTableReader() {}
 
     /** How to turn one column's physical values into a number or a text label. */
@@ -78,20 +77,38 @@ final class ParquetTableReader {
             if (labelAt < 0) {
                 java.util.Arrays.fill(labels, Dataset.NO_LABEL);
             }
-            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             Map<String, String> labelText = new HashMap<>();
+            float[][] block = new float[BLOCK][];
+            boolean allBytes = true;
             int row = 0;
             PageReadStore pages;
             while (row < keep && (pages = reader.readNextRowGroup()) != null) {
                 int take = (int) Math.min(pages.getRowCount(), keep - row);
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(
-                        pages, new DummyRecordConverter(schema).getRootConverter(), schema, createdBy);
-                for (int c = 0; c < d; c++) {
-                    readNumbers(file, store.getColumnReader(featureColumns.get(c)), featureKinds.get(c),
-                            features.get(c), values, row, take, c, d);
+                for (int j = 0; j < BLOCK; j++) {
+                    if (block[j] == null || block[j].length < take) {
+                        block[j] = new float[take];
+                    }
+                }
+                // Columns are decoded a few at a time into contiguous buffers, then interleaved into
+                // the row-major matrix a cache line at a time: writing one column straight into a
+                // 784-wide matrix misses the cache on every value and is several times slower.
+                for (int c0 = 0; c0 < d; c0 += BLOCK) {
+                    int width = Math.min(BLOCK, d - c0);
+                    for (int j = 0; j < width; j++) {
+                        ColumnDescriptor column = featureColumns.get(c0 + j);
+                        allBytes &= readNumbers(file, new ParquetColumnCursor(column, pages.getPageReader(column)),
+                                featureKinds.get(c0 + j), features.get(c0 + j), block[j], row, take);
+                    }
+                    for (int r = 0; r < take; r++) {
+                        int at = (row + r) * d + c0;
+                        for (int j = 0; j < width; j++) {
+                            values[at + j] = block[j][r];
+                        }
+                    }
                 }
                 if (labelAt >= 0) {
-                    readLabels(file, store.getColumnReader(descriptors.get(labelAt)), labelKind,
+                    ColumnDescriptor column = descriptors.get(labelAt);
+                    readLabels(file, new ParquetColumnCursor(column, pages.getPageReader(column)), labelKind,
                             names.get(labelAt), labels, row, take, labelText);
                 }
                 row += take;
@@ -99,20 +116,20 @@ final class ParquetTableReader {
             if (row < keep) {
                 throw new FileProblem(file, "the footer promises " + total + " rows but the row groups hold " + row);
             }
-            boolean allBytes = true;
-            for (float v : values) {
-                if (!LabelRule.isByte(v)) {
-                    allBytes = false;
-                    break;
-                }
-            }
             return new Dataset(DatasetReader.baseName(file), sha, features, values,
                     labelAt < 0 ? null : names.get(labelAt), labels, LabelRule.imageShape(features, allBytes));
         } catch (FileProblem e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new FileProblem(file, "not a readable Parquet file: " + e.getMessage(), e);
+            throw new FileProblem(file, "not a readable Parquet file: " + firstLine(e), e);
         }
+    }
+
+    /** Parquet's own messages can be long or empty; the CLI prints one line. */
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     private static String checksum(Path file) {
@@ -182,63 +199,128 @@ final class ParquetTableReader {
                 + (logical == null ? "" : " (" + logical + ")") + " values";
     }
 
-    private static void readNumbers(Path file, ColumnReader in, Kind kind, String name, float[] values,
-            int firstRow, int rows, int c, int d) {
-        int maxDef = in.getDescriptor().getMaxDefinitionLevel();
-        int scale = scaleOf(in.getDescriptor());
+    /** Decodes {@code rows} values of one column into {@code out[0 … rows-1]}; true if all were 0–255 integers. */
+    private static boolean readNumbers(Path file, ParquetColumnCursor in, Kind kind, String name, float[] out,
+            int firstRow, int rows) {
+        int scale = scaleOf(in.column());
+        double[] dictionary = null;
+        boolean allBytes = true;
         for (int r = 0; r < rows; r++) {
-            if (in.getCurrentDefinitionLevel() < maxDef) {
+            if (!in.next()) {
                 throw new FileProblem(file, "row " + (firstRow + r + 1) + ", column '" + name + "': missing value (null)");
             }
-            float v = switch (kind) {
-                case INT32 -> in.getInteger();
-                case UINT32 -> Integer.toUnsignedLong(in.getInteger());
-                case INT64 -> in.getLong();
-                case UINT64 -> unsignedToFloat(in.getLong());
-                case FLOAT -> in.getFloat();
-                case DOUBLE -> (float) in.getDouble();
-                case DECIMAL_INT32 -> BigDecimal.valueOf(in.getInteger(), scale).floatValue();
-                case DECIMAL_INT64 -> BigDecimal.valueOf(in.getLong(), scale).floatValue();
-                case DECIMAL_BYTES -> new BigDecimal(new BigInteger(in.getBinary().getBytes()), scale).floatValue();
-                default -> throw new IllegalStateException(kind + " is not numeric");
-            };
+            double raw;
+            if (in.usesDictionary()) {
+                if (dictionary == null) {
+                    dictionary = numbers(in.dictionary(), kind, scale);
+                }
+                raw = dictionary[in.dictionaryId()];
+            } else {
+                raw = number(in.values(), kind, scale);
+            }
+            float v = (float) raw;
             if (!Float.isFinite(v)) {
                 throw new FileProblem(file, "row " + (firstRow + r + 1) + ", column '" + name + "': "
-                        + (kind == Kind.DOUBLE && Double.isFinite(in.getDouble())
-                                ? in.getDouble() + " is too large for a float (not a finite number)"
-                                : v + " is not a finite number"));
+                        + (Double.isFinite(raw) ? raw + " is too large for a float (not a finite number)"
+                                : raw + " is not a finite number"));
             }
-            values[(firstRow + r) * d + c] = v;
-            in.consume();
+            out[r] = v;
+            allBytes &= LabelRule.isByte(v);
         }
+        return allBytes;
     }
 
-    private static void readLabels(Path file, ColumnReader in, Kind kind, String name, String[] labels,
+    /** A dictionary's entries as numbers, decoded once per column chunk. */
+    private static double[] numbers(org.apache.parquet.column.Dictionary dictionary, Kind kind, int scale) {
+        double[] out = new double[dictionary.getMaxId() + 1];
+        for (int id = 0; id < out.length; id++) {
+            out[id] = switch (kind) {
+                case INT32 -> dictionary.decodeToInt(id);
+                case UINT32 -> Integer.toUnsignedLong(dictionary.decodeToInt(id));
+                case INT64 -> dictionary.decodeToLong(id);
+                case UINT64 -> unsigned(dictionary.decodeToLong(id));
+                case FLOAT -> dictionary.decodeToFloat(id);
+                case DOUBLE -> dictionary.decodeToDouble(id);
+                case DECIMAL_INT32 -> BigDecimal.valueOf(dictionary.decodeToInt(id), scale).doubleValue();
+                case DECIMAL_INT64 -> BigDecimal.valueOf(dictionary.decodeToLong(id), scale).doubleValue();
+                case DECIMAL_BYTES -> new BigDecimal(new BigInteger(dictionary.decodeToBinary(id).getBytes()), scale).doubleValue();
+                default -> throw new IllegalStateException(kind + " is not numeric");
+            };
+        }
+        return out;
+    }
+
+    private static double number(ValuesReader in, Kind kind, int scale) {
+        return switch (kind) {
+            case INT32 -> in.readInteger();
+            case UINT32 -> Integer.toUnsignedLong(in.readInteger());
+            case INT64 -> in.readLong();
+            case UINT64 -> unsigned(in.readLong());
+            case FLOAT -> in.readFloat();
+            case DOUBLE -> in.readDouble();
+            case DECIMAL_INT32 -> BigDecimal.valueOf(in.readInteger(), scale).doubleValue();
+            case DECIMAL_INT64 -> BigDecimal.valueOf(in.readLong(), scale).doubleValue();
+            case DECIMAL_BYTES -> new BigDecimal(new BigInteger(in.readBytes().getBytes()), scale).doubleValue();
+            default -> throw new IllegalStateException(kind + " is not numeric");
+        };
+    }
+
+    private static void readLabels(Path file, ParquetColumnCursor in, Kind kind, String name, String[] labels,
             int firstRow, int rows, Map<String, String> labelText) {
-        int maxDef = in.getDescriptor().getMaxDefinitionLevel();
-        int scale = scaleOf(in.getDescriptor());
+        int scale = scaleOf(in.column());
+        String[] dictionary = null;
         for (int r = 0; r < rows; r++) {
-            if (in.getCurrentDefinitionLevel() < maxDef) {
+            if (!in.next()) {
                 throw new FileProblem(file, "row " + (firstRow + r + 1) + ": missing label (null) in column '" + name + "'");
             }
-            String text = switch (kind) {
-                case TEXT -> in.getBinary().toStringUsingUTF8();
-                case INT32 -> Integer.toString(in.getInteger());
-                case UINT32 -> Integer.toUnsignedString(in.getInteger());
-                case INT64 -> Long.toString(in.getLong());
-                case UINT64 -> Long.toUnsignedString(in.getLong());
-                case BOOLEAN -> Boolean.toString(in.getBoolean());
-                case DECIMAL_INT32 -> BigDecimal.valueOf(in.getInteger(), scale).toPlainString();
-                case DECIMAL_INT64 -> BigDecimal.valueOf(in.getLong(), scale).toPlainString();
-                case DECIMAL_BYTES -> new BigDecimal(new BigInteger(in.getBinary().getBytes()), scale).toPlainString();
-                default -> throw new IllegalStateException(kind + " is not a label type");
-            };
+            String text;
+            if (in.usesDictionary()) {
+                if (dictionary == null) {
+                    dictionary = new String[in.dictionary().getMaxId() + 1];
+                }
+                int id = in.dictionaryId();
+                if (dictionary[id] == null) {
+                    dictionary[id] = label(in.dictionary(), id, kind, scale);
+                }
+                text = dictionary[id];
+            } else {
+                text = label(in.values(), kind, scale);
+            }
             if (text.isEmpty()) {
                 throw new FileProblem(file, "row " + (firstRow + r + 1) + ": empty label in column '" + name + "'");
             }
             labels[firstRow + r] = labelText.computeIfAbsent(text, k -> k);
-            in.consume();
         }
+    }
+
+    private static String label(org.apache.parquet.column.Dictionary dictionary, int id, Kind kind, int scale) {
+        return switch (kind) {
+            case TEXT -> dictionary.decodeToBinary(id).toStringUsingUTF8();
+            case INT32 -> Integer.toString(dictionary.decodeToInt(id));
+            case UINT32 -> Integer.toUnsignedString(dictionary.decodeToInt(id));
+            case INT64 -> Long.toString(dictionary.decodeToLong(id));
+            case UINT64 -> Long.toUnsignedString(dictionary.decodeToLong(id));
+            case BOOLEAN -> Boolean.toString(dictionary.decodeToBoolean(id));
+            case DECIMAL_INT32 -> BigDecimal.valueOf(dictionary.decodeToInt(id), scale).toPlainString();
+            case DECIMAL_INT64 -> BigDecimal.valueOf(dictionary.decodeToLong(id), scale).toPlainString();
+            case DECIMAL_BYTES -> new BigDecimal(new BigInteger(dictionary.decodeToBinary(id).getBytes()), scale).toPlainString();
+            default -> throw new IllegalStateException(kind + " is not a label type");
+        };
+    }
+
+    private static String label(ValuesReader in, Kind kind, int scale) {
+        return switch (kind) {
+            case TEXT -> in.readBytes().toStringUsingUTF8();
+            case INT32 -> Integer.toString(in.readInteger());
+            case UINT32 -> Integer.toUnsignedString(in.readInteger());
+            case INT64 -> Long.toString(in.readLong());
+            case UINT64 -> Long.toUnsignedString(in.readLong());
+            case BOOLEAN -> Boolean.toString(in.readBoolean());
+            case DECIMAL_INT32 -> BigDecimal.valueOf(in.readInteger(), scale).toPlainString();
+            case DECIMAL_INT64 -> BigDecimal.valueOf(in.readLong(), scale).toPlainString();
+            case DECIMAL_BYTES -> new BigDecimal(new BigInteger(in.readBytes().getBytes()), scale).toPlainString();
+            default -> throw new IllegalStateException(kind + " is not a label type");
+        };
     }
 
     private static int scaleOf(ColumnDescriptor column) {
@@ -246,7 +328,7 @@ final class ParquetTableReader {
                 instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation dec ? dec.getScale() : 0;
     }
 
-    private static float unsignedToFloat(long v) {
-        return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0f;
+    private static double unsigned(long v) {
+        return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0;
     }
 }

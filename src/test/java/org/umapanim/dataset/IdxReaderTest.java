@@ -1,9 +1,7 @@
 package org.umapanim.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -201,6 +199,13 @@ class IdxReaderTest {
         FileProblem e = problem(() -> IdxReader.read(plain, labels, "tr", "digit", null));
         assertThat(e.file()).isEqualTo(plain);
         assertThat(e.problem()).contains("truncated", "10 images of 2x2", "after 8");
+
+        // a damaged header announcing far more images than there are
+        byte[] huge = full.clone();
+        huge[4] = 0x01; // 16,777,226 images of 2x2
+        Files.write(plain, huge);
+        assertThat(problem(() -> IdxReader.read(plain, labels, "tr", "digit", null)).problem())
+                .contains("truncated", "the data ends after 10 of them");
 
         Files.write(plain, Arrays.copyOf(full, 10));
         assertThat(problem(() -> IdxReader.read(plain, labels, "tr", "digit", null)).problem())

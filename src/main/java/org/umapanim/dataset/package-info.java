@@ -1,0 +1,21 @@
+/**
+ * Reading data sets into one {@link org.umapanim.dataset.Dataset}: an n × d float matrix, labels as
+ * text and the image shape when the rows are pictures.
+ *
+ * <ul>
+ *   <li>{@link org.umapanim.dataset.DatasetReader#read} — a file given by the user: IDX (either file
+ *       of the pair, gzip or plain), CSV (header row, optionally gzip) or Parquet (flat), chosen by
+ *       content, then extension;</li>
+ *   <li>{@link org.umapanim.dataset.DatasetReader#bundled} — the 10,000-digit MNIST sample in
+ *       {@code data/} (also inside the jar);</li>
+ *   <li>{@link org.umapanim.dataset.IdxReader#read} — IDX pairs by path, with class names, several
+ *       pairs concatenated (MNIST's train and test files);</li>
+ *   <li>{@link org.umapanim.dataset.Dataset#limit}, {@link org.umapanim.dataset.Dataset#sample},
+ *       {@link org.umapanim.dataset.Dataset#concat} and
+ *       {@link org.umapanim.dataset.DatasetReader#requireRows}.</li>
+ * </ul>
+ *
+ * Every problem with an input file is a {@link org.umapanim.common.FileProblem} naming the file and,
+ * for tables, the line or row and the column.
+ */
+package org.umapanim.dataset;
