@@ -23,14 +23,10 @@ class BundledSampleTest {
     static final Path LABELS = Path.of("data", DatasetReader.BUNDLED_LABELS);
 
     static Dataset bundled;
-    static long readMillis;
 
     @BeforeAll
     static void read() {
-        DatasetReader.bundled(100); // warm up class loading so the timing below is the reading itself
-        long start = System.nanoTime();
         bundled = DatasetReader.bundled(0);
-        readMillis = (System.nanoTime() - start) / 1_000_000;
     }
 
     private static byte[] gunzip(Path file) throws IOException {
@@ -126,13 +122,6 @@ class BundledSampleTest {
         assertThat(first.values()).isEqualTo(java.util.Arrays.copyOf(bundled.values(), 1000 * 784));
         assertThat(first.labels()).isEqualTo(java.util.Arrays.copyOf(bundled.labels(), 1000));
         assertThat(first.sha256()).isEqualTo(bundled.sha256());
-    }
-
-    @Test
-    void readsWellUnderASecond() {
-        System.out.println("bundled sample read in " + readMillis + " ms");
-        // generous for a loaded CI machine; typically 100-300 ms
-        assertThat(readMillis).isLessThan(2000);
     }
 
     /**

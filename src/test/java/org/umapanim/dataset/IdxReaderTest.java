@@ -246,7 +246,7 @@ class IdxReaderTest {
     }
 
     @Test
-    void readsSeventyThousandDigitsInACoupleOfSeconds() throws Exception {
+    void readsSeventyThousandDigits() throws Exception {
         // The bundled digits seven times over: MNIST's real size and compressibility.
         byte[] sample;
         try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
@@ -267,12 +267,8 @@ class IdxReaderTest {
             out.write(IdxFiles.images(n, 28, 28, pixels));
         }
         Path labels = IdxFiles.write(dir.resolve("big-labels-idx1-ubyte.gz"), IdxFiles.labels(n, randomBytes(n, 10)));
-        long start = System.nanoTime();
         Dataset ds = IdxReader.read(images, labels, "big", "digit", null);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("70,000 IDX digits read in " + millis + " ms");
         assertThat(ds.rows()).isEqualTo(n);
         assertThat(ds.values()[69_999 * 784 + 400]).isEqualTo((float) (pixels[69_999 * 784 + 400] & 0xFF));
-        assertThat(millis).isLessThan(6000);
     }
 }
