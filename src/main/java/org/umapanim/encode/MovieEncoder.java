@@ -75,6 +75,8 @@ public final class MovieEncoder implements AutoCloseable {
         recorder.setVideoCodecName(ENCODER);
         recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
         recorder.setFrameRate(o.fps());
+        // JavaCV's default 400 kb/s would otherwise be stored as the stream's nominal bitrate.
+        recorder.setVideoBitrate(0);
         recorder.setVideoOption("crf", Integer.toString(o.crf()));
         recorder.setVideoOption("preset", o.preset());
         // JavaCV asks for constrained baseline by default; High is what ffmpeg's CLI gives and
