@@ -1,6 +1,8 @@
 package org.umapanim.encode;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -74,7 +76,13 @@ public final class MovieEncoder implements AutoCloseable {
         recorder.setFormat("mp4");
         recorder.setVideoCodecName(ENCODER);
         recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+        // Without ACCURATE_RND swscale takes a shortcut for 3-byte BGR (PNGs as ImageIO reads
+        // them) that samples chroma differently from int RGB (what the renderer draws), so
+        // `encode` and `all` would make different movies from the same frames.
+        recorder.setImageScalingFlags(SWS_BILINEAR | SWS_ACCURATE_RND);
         recorder.setFrameRate(o.fps());
+        // JavaCV's default 400 kb/s would otherwise be stored as the stream's nominal bitrate.
+        recorder.setVideoBitrate(0);
         recorder.setVideoOption("crf", Integer.toString(o.crf()));
         recorder.setVideoOption("preset", o.preset());
         // JavaCV asks for constrained baseline by default; High is what ffmpeg's CLI gives and

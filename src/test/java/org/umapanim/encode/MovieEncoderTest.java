@@ -113,6 +113,25 @@ class MovieEncoderTest {
     }
 
     @Test
+    void pngFramesAndRenderedFramesMakeTheSameMovie() throws Exception {
+        // encode reads PNGs (3-byte BGR), all hands over the renderer's int RGB images: one movie.
+        int[] label = new java.util.Random(3).ints(2000, 0, 10).toArray();
+        float[] xy = TestMovies.layout(60, 200, label, 1, TestMovies.Motion.UMAP_LIKE);
+        Path[] movies = new Path[2];
+        int[] types = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB};
+        for (int k = 0; k < 2; k++) {
+            movies[k] = tmp.resolve("same-" + k + ".mp4");
+            try (MovieEncoder enc = MovieEncoder.open(movies[k], 400, 300, FAST)) {
+                enc.add(TestMovies.umapLike(400, 300, 60, 200, xy, label, types[k]));
+                enc.finish();
+            }
+        }
+        BufferedImage a = TestMovies.decode(movies[0]).frames().get(0);
+        BufferedImage b = TestMovies.decode(movies[1]).frames().get(0);
+        assertThat(TestMovies.meanAbsDiff(a, b)).isZero();
+    }
+
+    @Test
     void theCallerMayDrawEveryFrameIntoTheSameImage() throws Exception {
         Path movie = tmp.resolve("reuse.mp4");
         BufferedImage canvas = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
