@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * Every output is written to a temporary file beside its target and renamed into place when
@@ -15,22 +16,22 @@ public final class AtomicFiles {
     /** Temporary files start with this, so a later run can recognise and remove leftovers. */
     public static final String TEMP_PREFIX = ".tmp-";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {}
 
     /** Writes {@code target} by letting {@code writer} fill a temporary sibling, then renaming it. */
     public static void write(Path target, Writer writer) {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp;
+        // Not Files.createTempFile: its files are private (0600), and the outputs are for sharing.
+        Path tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toHexString(RANDOM.nextLong()));
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + "-", "");
         } catch (IOException e) {
-            throw new FileProblem(target, "cannot create a file in " + dir + " (" + e.getMessage() + ")", e);
+            throw new FileProblem(target, "cannot create the folder " + dir + " (" + e.getMessage() + ")", e);
         }
         boolean done = false;
         try {
-            // Some writers (Parquet) refuse to overwrite an existing file.
-            Files.delete(tmp);
             writer.writeTo(tmp);
             move(tmp, target);
             done = true;
@@ -57,7 +58,7 @@ public final class AtomicFiles {
 
     @FunctionalInterface
     public interface Writer {
-        /** Writes the complete content to {@code tmp}, which does not exist yet. */
+        /** Writes the complete content to {@code tmp}, a new name in the target's folder. */
         void writeTo(Path tmp) throws IOException;
     }
 }
