@@ -14,6 +14,7 @@ import org.umapanim.common.AtomicFiles;
 import org.umapanim.dataset.Dataset;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -108,7 +109,7 @@ public final class DigitsWriter {
                 if (labels[i] == null) {
                     throw new IllegalArgumentException("label of row " + i + " is null");
                 }
-                out[i] = distinct.computeIfAbsent(labels[i], Binary::fromString);
+                out[i] = distinct.computeIfAbsent(labels[i], l -> Binary.fromConstantByteArray(l.getBytes(StandardCharsets.UTF_8)));
             }
             return out;
         }

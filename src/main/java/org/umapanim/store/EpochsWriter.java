@@ -11,6 +11,7 @@ import org.umapanim.common.Progress;
 import org.umapanim.umap.EpochListener;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +88,7 @@ public final class EpochsWriter implements EpochListener {
         for (int i = 0; i < labels.length; i++) {
             int point = i;
             String label = Objects.requireNonNull(labels[i], () -> "label of point " + point + " is null");
-            out[i] = distinct.computeIfAbsent(label, Binary::fromString);
+            out[i] = distinct.computeIfAbsent(label, l -> Binary.fromConstantByteArray(l.getBytes(StandardCharsets.UTF_8)));
         }
         return out;
     }
