@@ -46,6 +46,7 @@ public final class EpochsWriter implements EpochListener {
     private final Map<String, String> metadata;
     private final float[][] history;
     private int nextEpoch;
+    private boolean finished;
 
     /**
      * @param labelColumn name of the label column ({@code digit}), or null for unlabelled data:
@@ -86,8 +87,10 @@ public final class EpochsWriter implements EpochListener {
         Map<String, Binary> distinct = new HashMap<>();
         Binary[] out = new Binary[labels.length];
         for (int i = 0; i < labels.length; i++) {
-            int point = i;
-            String label = Objects.requireNonNull(labels[i], () -> "label of point " + point + " is null");
+            String label = labels[i];
+            if (label == null) {
+                throw new IllegalArgumentException("label of point " + i + " is null");
+            }
             out[i] = distinct.computeIfAbsent(label, l -> Binary.fromConstantByteArray(l.getBytes(StandardCharsets.UTF_8)));
         }
         return out;
@@ -120,9 +123,13 @@ public final class EpochsWriter implements EpochListener {
 
     /** Normalises and writes the file (atomically); reports progress in epochs written. */
     public EpochsSummary finish(Progress progress) {
+        if (finished) {
+            throw new IllegalStateException("finish() was already called");
+        }
         if (nextEpoch != nEpochs + 1) {
             throw new IllegalStateException("received epochs 0 … " + (nextEpoch - 1) + " of 0 … " + nEpochs);
         }
+        finished = true;
         long start = System.nanoTime();
         Normalisation norm = fit();
         Map<String, String> footer = new LinkedHashMap<>(metadata);
