@@ -39,7 +39,9 @@ final class ParquetColumns {
         }
         checkMagic(file);
         try {
-            ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+            ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+                    .usePageChecksumVerification(true)   // our writer stores CRCs: corruption is caught, not drawn
+                    .build();
             return ParquetFileReader.open(new LocalInputFile(file), options);
         } catch (IOException | RuntimeException e) {
             throw new FileProblem(file, "corrupt Parquet footer (" + detail(e) + ")", e);

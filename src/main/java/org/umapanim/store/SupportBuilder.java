@@ -14,7 +14,7 @@ import java.nio.file.Path;
 /**
  * A {@link ParquetWriter} builder for a ready-made {@link WriteSupport}, writing a local file
  * without Hadoop's FileSystem, with the settings both our files share: writer version 2
- * (DELTA_BINARY_PACKED for integers) and ZSTD.
+ * (DELTA_BINARY_PACKED for integers), ZSTD and page CRCs.
  */
 final class SupportBuilder<T> extends ParquetWriter.Builder<T, SupportBuilder<T>> {
     private final WriteSupport<T> support;
@@ -30,7 +30,8 @@ final class SupportBuilder<T> extends ParquetWriter.Builder<T, SupportBuilder<T>
         return new SupportBuilder<>(file, support)
                 .withConf(new PlainParquetConfiguration())
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
-                .withCompressionCodec(CompressionCodecName.ZSTD);
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withPageWriteChecksumEnabled(true);   // lets a reader tell a damaged page from data
     }
 
     @Override

@@ -224,6 +224,20 @@ class EpochsReaderTest {
     }
 
     @Test
+    void oneFlippedBitInTheCoordinatesIsCaughtByThePageChecksum() throws Exception {
+        Path file = written(2000, 10, 16);
+        Object[] chunk = duck.rows("SELECT data_page_offset, total_compressed_size FROM parquet_metadata("
+                + Duck.quote(file) + ") WHERE path_in_schema = 'x' AND row_group_id = 0").get(0);
+        long middle = ((Number) chunk[0]).longValue() + ((Number) chunk[1]).longValue() / 2;
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[(int) middle] ^= 0x10;
+        Path bad = dir.resolve("flipped.parquet");
+        Files.write(bad, bytes);
+        // open() only checks the index and epoch columns; the damage shows when the coordinates are read
+        assertThat(problemWith(bad)).isEqualTo("corrupt Parquet data (could not verify page integrity, CRC checksum verification failed)");
+    }
+
+    @Test
     void missingColumn() throws Exception {
         Path file = foreign("no-y", "SELECT i::UINTEGER AS index, 0.5::FLOAT AS x, 'a' AS digit, e::USMALLINT AS epoch"
                 + " FROM range(2) t(e), range(5) s(i) ORDER BY e, i");
