@@ -38,6 +38,7 @@ import java.util.stream.IntStream;
 public final class DigitsWriter {
     private DigitsWriter() {}
 
+    /** Writes {@code ds} to {@code file} with {@code metadata} in the footer (entries with a null value left out). */
     public static void write(Path file, Dataset ds, Map<String, String> metadata) {
         List<String> columns = ds.image().isPresent()
                 ? IntStream.rangeClosed(1, ds.cols()).mapToObj(j -> "pixel" + j).toList()
@@ -62,7 +63,7 @@ public final class DigitsWriter {
             fields.add(Types.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(label));
         }
         MessageType schema = new MessageType("digits", fields);
-        RowSupport support = new RowSupport(schema, ds, columns, pixels, metadata);
+        RowSupport support = new RowSupport(schema, ds, columns, pixels, SupportBuilder.footer(metadata));
         AtomicFiles.write(file, tmp -> {
             try (ParquetWriter<Integer> writer = SupportBuilder.of(tmp, support).build()) {
                 for (int i = 0; i < ds.rows(); i++) {

@@ -56,7 +56,8 @@ public final class EpochsWriter implements EpochListener {
      * @param nEpochs     number of SGD epochs; epochs 0 … nEpochs are expected
      * @param stretch     per-axis min–max instead of one scale for both axes
      * @param metadata    footer key–value pairs from the caller (tool version, data set, UMAP
-     *                    parameters, seed, …); must not use {@link EpochsSchema#OWN_KEYS}
+     *                    parameters, seed, …); must not use {@link EpochsSchema#OWN_KEYS};
+     *                    entries with a null value are left out
      */
     public EpochsWriter(Path file, String labelColumn, String[] labels, int nEpochs, boolean stretch,
                         Map<String, String> metadata) {
@@ -69,7 +70,7 @@ public final class EpochsWriter implements EpochListener {
             throw new IllegalArgumentException("n_epochs must be 0 … 65535 (epoch is stored as UINT_16), got " + nEpochs);
         }
         for (String key : metadata.keySet()) {
-            if (EpochsSchema.OWN_KEYS.contains(key)) {
+            if (key != null && EpochsSchema.OWN_KEYS.contains(key)) {
                 throw new IllegalArgumentException("metadata key '" + key + "' is written by EpochsWriter itself");
             }
         }
@@ -78,7 +79,7 @@ public final class EpochsWriter implements EpochListener {
         this.labels = labelColumn == null ? null : dictionary(labels);
         this.nEpochs = nEpochs;
         this.stretch = stretch;
-        this.metadata = new LinkedHashMap<>(metadata);
+        this.metadata = SupportBuilder.footer(metadata);
         this.history = new float[nEpochs + 1][];
     }
 

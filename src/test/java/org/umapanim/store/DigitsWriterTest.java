@@ -108,8 +108,12 @@ class DigitsWriterTest {
         Path file = dir.resolve("plain.parquet");
         Dataset ds = new Dataset("plain.csv", "22".repeat(32), List.of("a", "b"), new float[] {1, 2, 3, 4},
                 null, new String[] {"", ""}, Optional.empty());
-        DigitsWriter.write(file, ds, Map.of());
+        Map<String, String> metadata = new java.util.HashMap<>();
+        metadata.put("title", null);
+        metadata.put("dataset.name", "plain.csv");
+        DigitsWriter.write(file, ds, metadata);
         assertThat(duck.schema(file).keySet()).containsExactly("a", "b");
+        assertThat(duck.kvMetadata(file)).containsEntry("dataset.name", "plain.csv").doesNotContainKey("title");
         assertThat(duck.one("SELECT count(*) FROM read_parquet(" + Duck.quote(file) + ")")).isEqualTo(2L);
     }
 
