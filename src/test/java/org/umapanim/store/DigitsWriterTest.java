@@ -68,6 +68,11 @@ class DigitsWriterTest {
         assertThat(schema.get("digit")[0]).isEqualTo("BYTE_ARRAY");
         assertThat(schema.get("digit")[1]).isEqualTo("UTF8");
         assertThat(duck.one("SELECT DISTINCT compression FROM parquet_metadata(" + Duck.quote(file) + ")")).isEqualTo("ZSTD");
+        // writer version 2: pixels delta-packed; the label dictionary-encoded
+        assertThat(String.valueOf(duck.one("SELECT DISTINCT encodings FROM parquet_metadata(" + Duck.quote(file)
+                + ") WHERE path_in_schema = 'pixel400'"))).contains("DELTA_BINARY_PACKED");
+        assertThat(String.valueOf(duck.one("SELECT DISTINCT encodings FROM parquet_metadata(" + Duck.quote(file)
+                + ") WHERE path_in_schema = 'digit'"))).contains("RLE_DICTIONARY");
         assertThat(duck.kvMetadata(file)).containsEntry("dataset.name", "mnist-sample")
                 .containsEntry("dataset.sha256", "00".repeat(32));
 
