@@ -8,7 +8,6 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
-import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -92,8 +91,11 @@ public final class EpochsReader implements AutoCloseable {
                     schema.getType(EpochsSchema.X), schema.getType(EpochsSchema.Y), schema.getType(EpochsSchema.EPOCH));
             String[] labels = labelColumn != null ? scan.labels.toArray(String[]::new) : unlabelled(scan.points);
             return new EpochsReader(file, coordinates, labelColumn, labels, scan.epoch, metadata);
-        } catch (IOException | ParquetDecodingException e) {
-            throw new FileProblem(file, "corrupt Parquet data (" + ParquetColumns.oneLine(e) + ")", e);
+        } catch (FileProblem e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // decoding garbage fails in many ways: exceptions of the decoders, NPEs, bad lengths
+            throw new FileProblem(file, "corrupt Parquet data (" + ParquetColumns.detail(e) + ")", e);
         }
     }
 
@@ -174,10 +176,21 @@ public final class EpochsReader implements AutoCloseable {
             if (epoch != lastEpoch + 1) {
                 throw new FileProblem(file, "changed while being read (ends at epoch " + epoch + ")");
             }
-        } catch (IOException | ParquetDecodingException e) {
-            throw new FileProblem(file, "corrupt Parquet data (" + ParquetColumns.oneLine(e) + ")", e);
+        } catch (ConsumerFailure e) {
+            Exception cause = e.cause;
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new RuntimeException(cause);
         } catch (NullValue e) {
-            throw new FileProblem(file, "column " + e.column + " has missing (null) values");
+            throw new FileProblem(file, "column '" + e.column + "' has missing (null) values");
+        } catch (FileProblem e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new FileProblem(file, "corrupt Parquet data (" + ParquetColumns.detail(e) + ")", e);
         }
     }
 
@@ -189,12 +202,18 @@ public final class EpochsReader implements AutoCloseable {
     private static void deliver(EpochConsumer consumer, int epoch, float[] xy) {
         try {
             consumer.accept(epoch, xy);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (Exception e) {
-            throw new RuntimeException(e);
+            throw new ConsumerFailure(e);
+        }
+    }
+
+    /** Carries the consumer's exception past the handler that blames the file for everything else. */
+    private static final class ConsumerFailure extends RuntimeException {
+        final Exception cause;
+
+        ConsumerFailure(Exception cause) {
+            super(null, null, false, false);
+            this.cause = cause;
         }
     }
 

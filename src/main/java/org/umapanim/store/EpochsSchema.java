@@ -27,15 +27,15 @@ public final class EpochsSchema {
     static final List<String> FIXED_COLUMNS = List.of(INDEX, X, Y, EPOCH);
 
     /** Footer keys this package adds to whatever the caller records. */
-    public static final String KEY_POINTS = "umap_anim.n_points";
-    public static final String KEY_EPOCHS = "umap_anim.n_epochs";
-    public static final String KEY_LABEL_COLUMN = "umap_anim.label_column";
-    public static final String KEY_NORMALISATION = "umap_anim.normalisation";
-    public static final String KEY_FORMULA = "umap_anim.normalisation.formula";
-    public static final String KEY_OFFSET_X = "umap_anim.normalisation.offset_x";
-    public static final String KEY_OFFSET_Y = "umap_anim.normalisation.offset_y";
-    public static final String KEY_SCALE_X = "umap_anim.normalisation.scale_x";
-    public static final String KEY_SCALE_Y = "umap_anim.normalisation.scale_y";
+    public static final String KEY_POINTS = "umap-anim.n_points";
+    public static final String KEY_EPOCHS = "umap-anim.n_epochs";
+    public static final String KEY_LABEL_COLUMN = "umap-anim.label_column";
+    public static final String KEY_NORMALISATION = "umap-anim.normalisation";
+    public static final String KEY_FORMULA = "umap-anim.normalisation.formula";
+    public static final String KEY_OFFSET_X = "umap-anim.normalisation.offset_x";
+    public static final String KEY_OFFSET_Y = "umap-anim.normalisation.offset_y";
+    public static final String KEY_SCALE_X = "umap-anim.normalisation.scale_x";
+    public static final String KEY_SCALE_Y = "umap-anim.normalisation.scale_y";
     static final List<String> OWN_KEYS = List.of(KEY_POINTS, KEY_EPOCHS, KEY_LABEL_COLUMN, KEY_NORMALISATION,
             KEY_FORMULA, KEY_OFFSET_X, KEY_OFFSET_Y, KEY_SCALE_X, KEY_SCALE_Y);
 

@@ -11,6 +11,7 @@ import org.umapanim.common.Progress;
 import org.umapanim.umap.EpochListener;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,7 @@ public final class EpochsWriter implements EpochListener {
     private final Map<String, String> metadata;
     private final float[][] history;
     private int nextEpoch;
+    private boolean finished;
 
     /**
      * @param labelColumn name of the label column ({@code digit}), or null for unlabelled data:
@@ -54,7 +56,8 @@ public final class EpochsWriter implements EpochListener {
      * @param nEpochs     number of SGD epochs; epochs 0 … nEpochs are expected
      * @param stretch     per-axis min–max instead of one scale for both axes
      * @param metadata    footer key–value pairs from the caller (tool version, data set, UMAP
-     *                    parameters, seed, …); must not use {@link EpochsSchema#OWN_KEYS}
+     *                    parameters, seed, …); must not use {@link EpochsSchema#OWN_KEYS};
+     *                    entries with a null value are left out
      */
     public EpochsWriter(Path file, String labelColumn, String[] labels, int nEpochs, boolean stretch,
                         Map<String, String> metadata) {
@@ -67,7 +70,7 @@ public final class EpochsWriter implements EpochListener {
             throw new IllegalArgumentException("n_epochs must be 0 … 65535 (epoch is stored as UINT_16), got " + nEpochs);
         }
         for (String key : metadata.keySet()) {
-            if (EpochsSchema.OWN_KEYS.contains(key)) {
+            if (key != null && EpochsSchema.OWN_KEYS.contains(key)) {
                 throw new IllegalArgumentException("metadata key '" + key + "' is written by EpochsWriter itself");
             }
         }
@@ -76,7 +79,7 @@ public final class EpochsWriter implements EpochListener {
         this.labels = labelColumn == null ? null : dictionary(labels);
         this.nEpochs = nEpochs;
         this.stretch = stretch;
-        this.metadata = new LinkedHashMap<>(metadata);
+        this.metadata = SupportBuilder.footer(metadata);
         this.history = new float[nEpochs + 1][];
     }
 
@@ -85,9 +88,11 @@ public final class EpochsWriter implements EpochListener {
         Map<String, Binary> distinct = new HashMap<>();
         Binary[] out = new Binary[labels.length];
         for (int i = 0; i < labels.length; i++) {
-            int point = i;
-            String label = Objects.requireNonNull(labels[i], () -> "label of point " + point + " is null");
-            out[i] = distinct.computeIfAbsent(label, Binary::fromString);
+            String label = labels[i];
+            if (label == null) {
+                throw new IllegalArgumentException("label of point " + i + " is null");
+            }
+            out[i] = distinct.computeIfAbsent(label, l -> Binary.fromConstantByteArray(l.getBytes(StandardCharsets.UTF_8)));
         }
         return out;
     }
@@ -119,9 +124,13 @@ public final class EpochsWriter implements EpochListener {
 
     /** Normalises and writes the file (atomically); reports progress in epochs written. */
     public EpochsSummary finish(Progress progress) {
+        if (finished) {
+            throw new IllegalStateException("finish() was already called");
+        }
         if (nextEpoch != nEpochs + 1) {
             throw new IllegalStateException("received epochs 0 … " + (nextEpoch - 1) + " of 0 … " + nEpochs);
         }
+        finished = true;
         long start = System.nanoTime();
         Normalisation norm = fit();
         Map<String, String> footer = new LinkedHashMap<>(metadata);

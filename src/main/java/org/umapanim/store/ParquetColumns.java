@@ -14,8 +14,12 @@ import org.apache.parquet.schema.MessageType;
 import org.umapanim.common.FileProblem;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Column-at-a-time reading of a flat Parquet file: one row group in memory at a time, values
@@ -24,7 +28,7 @@ import java.nio.file.Path;
 final class ParquetColumns {
     private ParquetColumns() {}
 
-    /** Opens {@code file}, turning "missing", "not Parquet" and "corrupt footer" into one-line problems. */
+    /** Opens {@code file}, turning "missing", "not Parquet", "truncated" and "corrupt footer" into one-line problems. */
     static ParquetFileReader open(Path file) {
         QuietLogs.ensure();
         if (!Files.exists(file)) {
@@ -33,13 +37,47 @@ final class ParquetColumns {
         if (!Files.isRegularFile(file)) {
             throw new FileProblem(file, "is not a regular file");
         }
+        checkMagic(file);
         try {
-            ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+            ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+                    .usePageChecksumVerification(true)   // our writer stores CRCs: corruption is caught, not drawn
+                    .build();
             return ParquetFileReader.open(new LocalInputFile(file), options);
         } catch (IOException | RuntimeException e) {
-            throw new FileProblem(file, "not a Parquet file, or a truncated or corrupt one ("
-                    + oneLine(e) + ")", e);
+            throw new FileProblem(file, "corrupt Parquet footer (" + detail(e) + ")", e);
         }
+    }
+
+    /** Parquet files start and end with "PAR1"; a file cut short (by a kill, a full disk) has no end. */
+    private static void checkMagic(Path file) {
+        byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            ByteBuffer head = ByteBuffer.allocate(4), tail = ByteBuffer.allocate(4);
+            while (head.hasRemaining() && channel.read(head) >= 0) {
+                // read the first four bytes, or as many as there are
+            }
+            if (head.hasRemaining() || !Arrays.equals(head.array(), magic)) {
+                throw new FileProblem(file, size == 0 ? "is empty, not a Parquet file" : "not a Parquet file");
+            }
+            channel.position(Math.max(4, size - 4));
+            while (tail.hasRemaining() && channel.read(tail) >= 0) {
+                // read the last four bytes
+            }
+            if (size < 12 || tail.hasRemaining() || !Arrays.equals(tail.array(), magic)) {
+                throw new FileProblem(file, "truncated Parquet file (it has no footer)");
+            }
+        } catch (IOException e) {
+            throw new FileProblem(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The gist of a library's exception: its first line, cut short. */
+    static String detail(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        message = newline < 0 ? message : message.substring(0, newline);
+        return message.length() <= 100 ? message : message.substring(0, 100) + "…";
     }
 
     /** Readers for the requested columns of one row group. */
@@ -49,12 +87,6 @@ final class ParquetColumns {
 
     static ColumnReader reader(ColumnReadStoreImpl store, MessageType requested, String column) {
         return store.getColumnReader(requested.getColumnDescription(new String[] {column}));
-    }
-
-    static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** We pull values from the column readers ourselves; the converters they insist on do nothing. */

@@ -10,11 +10,13 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A {@link ParquetWriter} builder for a ready-made {@link WriteSupport}, writing a local file
  * without Hadoop's FileSystem, with the settings both our files share: writer version 2
- * (DELTA_BINARY_PACKED for integers) and ZSTD.
+ * (DELTA_BINARY_PACKED for integers), ZSTD and page CRCs.
  */
 final class SupportBuilder<T> extends ParquetWriter.Builder<T, SupportBuilder<T>> {
     private final WriteSupport<T> support;
@@ -30,7 +32,19 @@ final class SupportBuilder<T> extends ParquetWriter.Builder<T, SupportBuilder<T>
         return new SupportBuilder<>(file, support)
                 .withConf(new PlainParquetConfiguration())
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
-                .withCompressionCodec(CompressionCodecName.ZSTD);
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withPageWriteChecksumEnabled(true);   // lets a reader tell a damaged page from data
+    }
+
+    /** The caller's footer entries, minus those without a value (Parquet's footer has no nulls). */
+    static Map<String, String> footer(Map<String, String> metadata) {
+        Map<String, String> out = new LinkedHashMap<>();
+        metadata.forEach((key, value) -> {
+            if (key != null && value != null) {
+                out.put(key, value);
+            }
+        });
+        return out;
     }
 
     @Override

@@ -68,6 +68,11 @@ class DigitsWriterTest {
         assertThat(schema.get("digit")[0]).isEqualTo("BYTE_ARRAY");
         assertThat(schema.get("digit")[1]).isEqualTo("UTF8");
         assertThat(duck.one("SELECT DISTINCT compression FROM parquet_metadata(" + Duck.quote(file) + ")")).isEqualTo("ZSTD");
+        // writer version 2: pixels delta-packed; the label dictionary-encoded
+        assertThat(String.valueOf(duck.one("SELECT DISTINCT encodings FROM parquet_metadata(" + Duck.quote(file)
+                + ") WHERE path_in_schema = 'pixel400'"))).contains("DELTA_BINARY_PACKED");
+        assertThat(String.valueOf(duck.one("SELECT DISTINCT encodings FROM parquet_metadata(" + Duck.quote(file)
+                + ") WHERE path_in_schema = 'digit'"))).contains("RLE_DICTIONARY");
         assertThat(duck.kvMetadata(file)).containsEntry("dataset.name", "mnist-sample")
                 .containsEntry("dataset.sha256", "00".repeat(32));
 
@@ -108,8 +113,12 @@ class DigitsWriterTest {
         Path file = dir.resolve("plain.parquet");
         Dataset ds = new Dataset("plain.csv", "22".repeat(32), List.of("a", "b"), new float[] {1, 2, 3, 4},
                 null, new String[] {"", ""}, Optional.empty());
-        DigitsWriter.write(file, ds, Map.of());
+        Map<String, String> metadata = new java.util.HashMap<>();
+        metadata.put("title", null);
+        metadata.put("dataset.name", "plain.csv");
+        DigitsWriter.write(file, ds, metadata);
         assertThat(duck.schema(file).keySet()).containsExactly("a", "b");
+        assertThat(duck.kvMetadata(file)).containsEntry("dataset.name", "plain.csv").doesNotContainKey("title");
         assertThat(duck.one("SELECT count(*) FROM read_parquet(" + Duck.quote(file) + ")")).isEqualTo(2L);
     }
 

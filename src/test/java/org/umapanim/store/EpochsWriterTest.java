@@ -36,7 +36,7 @@ class EpochsWriterTest {
 
     private static Map<String, String> callerMetadata() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("umap_anim.version", "0.1.0");
+        m.put("umap-anim.version", "0.1.0");
         m.put("dataset.name", "synthetic");
         m.put("dataset.sha256", "ab".repeat(32));
         m.put("umap.n_neighbors", "15");

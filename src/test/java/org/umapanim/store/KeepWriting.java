@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 /**
  * Child process for {@link InterruptedWriteTest}: writes digits.parquet and epochs.parquet into
  * the folder {@code args[0]} over and over until killed. Prints "writing" when it starts on
- * them, after one round into the folder {@code args[1]}.
+ * them, after writing small ones into the folder {@code args[1]}.
  */
 public final class KeepWriting {
     static final int DIGITS = 1000;
@@ -38,8 +38,15 @@ public final class KeepWriting {
             run.step();
             history[e] = run.layout().clone();
         }
-        // once elsewhere first, so that the kills land in writing, not in loading classes
-        writeBoth(Path.of(args[1]), digits, run.labels, history);
+        // a small pair elsewhere first, so that the kills land in writing, not in loading classes
+        Dataset few = new Dataset("few", "", digits.columns(), java.util.Arrays.copyOf(pixels, 10 * 784), "digit",
+                java.util.Arrays.copyOf(digitLabels, 10), digits.image());
+        EpochsWriter small = new EpochsWriter(Path.of(args[1]).resolve("epochs.parquet"), "digit",
+                java.util.Arrays.copyOf(run.labels, 10), 1, false, Map.of());
+        small.onEpoch(0, new float[20]);
+        small.onEpoch(1, new float[20]);
+        small.finish();
+        DigitsWriter.write(Path.of(args[1]).resolve("digits.parquet"), few, Map.of());
         System.out.println("writing");
         System.out.flush();
         while (true) {
