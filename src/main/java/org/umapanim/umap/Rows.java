@@ -59,6 +59,33 @@ final class Rows {
         return new Rows(n, d, null, b, start, packed, norms);
     }
 
+    /** The same rows in the order {@code order[0], order[1], …}. */
+    Rows reorder(int[] order) {
+        if (bytes == null) {
+            float[] f = new float[n * d];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(floats, order[i] * d, f, i * d, d);
+            }
+            return new Rows(n, d, f, null, null, null, null);
+        }
+        byte[] b = new byte[n * d];
+        int[] st = new int[n + 1];
+        int[] pk = new int[packed.length];
+        int[] nm = new int[n];
+        int z = 0;
+        for (int i = 0; i < n; i++) {
+            int src = order[i];
+            System.arraycopy(bytes, src * d, b, i * d, d);
+            st[i] = z;
+            int len = start[src + 1] - start[src];
+            System.arraycopy(packed, start[src], pk, z, len);
+            z += len;
+            nm[i] = norms[src];
+        }
+        st[n] = z;
+        return new Rows(n, d, null, b, st, pk, nm);
+    }
+
     float value(int row, int c) {
         return bytes != null ? bytes[row * d + c] & 0xFF : floats[row * d + c];
     }
