@@ -69,6 +69,6 @@ final class ExactKnn {
             }
             task.step(rows);
         });
-        return heaps.toGraph();
+        return heaps.toGraph(null);
     }
 }

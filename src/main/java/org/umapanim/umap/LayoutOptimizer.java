@@ -24,9 +24,7 @@ final class LayoutOptimizer {
     private final double[] epochsPerNegativeSample;
     private final double[] nextSample;
     private final double[] nextNegativeSample;
-    private final float a;
-    private final float b;
-    private final float gamma;
+    private final GradientTable gradients;
 
     LayoutOptimizer(float[] layout, FuzzyGraph g, double a, double b, UmapParams p) {
         this.layout = layout;
@@ -54,9 +52,7 @@ final class LayoutOptimizer {
                 nextNegativeSample[e] = epn;
             }
         }
-        this.a = (float) a;
-        this.b = (float) b;
-        this.gamma = (float) p.repulsionStrength();
+        this.gradients = new GradientTable(a, b, p.repulsionStrength());
     }
 
     /** Runs every epoch, reporting the layout after each to the listener. */
@@ -83,10 +79,7 @@ final class LayoutOptimizer {
 
     private void epoch(int n, float alpha, int from, int to, Rng rng) {
         final float[] y = layout;
-        final float a = this.a;
-        final float b = this.b;
-        final float twoAB = 2f * a * b;
-        final float twoGammaB = 2f * gamma * b;
+        final GradientTable g = gradients;
         for (int e = from; e < to; e++) {
             if (nextSample[e] > n) {
                 continue;
@@ -98,11 +91,7 @@ final class LayoutOptimizer {
             float dx = xj - y[2 * k];
             float dy = yj - y[2 * k + 1];
             float d2 = dx * dx + dy * dy;
-            float coeff = 0f;
-            if (d2 > 0f) {
-                float pw = FastPow.pow(d2, b);
-                coeff = -twoAB * (pw / d2) / (a * pw + 1f);
-            }
+            float coeff = d2 > 0f ? g.attraction(d2) : 0f;
             float gx = clip(coeff * dx) * alpha;
             float gy = clip(coeff * dy) * alpha;
             xj += gx;
@@ -122,8 +111,7 @@ final class LayoutOptimizer {
                 float ndy = yj - y[2 * o + 1];
                 float nd2 = ndx * ndx + ndy * ndy;
                 if (nd2 > 0f) {
-                    float pw = FastPow.pow(nd2, b);
-                    float c = twoGammaB / ((0.001f + nd2) * (a * pw + 1f));
+                    float c = g.repulsion(nd2);
                     xj += clip(c * ndx) * alpha;
                     yj += clip(c * ndy) * alpha;
                 }

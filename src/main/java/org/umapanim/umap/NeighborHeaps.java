@@ -89,28 +89,42 @@ final class NeighborHeaps {
 
     /**
      * Turns the heaps into a kNN graph: the row itself first at distance 0, then the heap
-     * contents by ascending distance (ties by index), distances square-rooted.
+     * contents by ascending distance (ties by index), distances square-rooted. Heap row r and
+     * index j stand for input rows {@code original[r]} and {@code original[j]} (null: themselves).
      */
-    KnnGraph toGraph() {
+    KnnGraph toGraph(int[] original) {
         int k = size + 1;
         int[] outIdx = new int[n * k];
         float[] outDist = new float[n * k];
-        Integer[] order = new Integer[size];
+        int[] idx = new int[size];
+        float[] dist = new float[size];
         for (int row = 0; row < n; row++) {
             int base = row * size;
             for (int j = 0; j < size; j++) {
-                order[j] = j;
+                int v = indices[base + j];
+                idx[j] = original == null || v < 0 ? v : original[v];
+                dist[j] = distances[base + j];
             }
-            java.util.Arrays.sort(order, (p, q) -> {
-                int c = Float.compare(distances[base + p], distances[base + q]);
-                return c != 0 ? c : Integer.compare(indices[base + p], indices[base + q]);
-            });
-            int out = row * k;
-            outIdx[out] = row;
+            // insertion sort by (distance, index): the heaps are small
+            for (int a = 1; a < size; a++) {
+                int vi = idx[a];
+                float vd = dist[a];
+                int b = a - 1;
+                while (b >= 0 && (dist[b] > vd || (dist[b] == vd && idx[b] > vi))) {
+                    idx[b + 1] = idx[b];
+                    dist[b + 1] = dist[b];
+                    b--;
+                }
+                idx[b + 1] = vi;
+                dist[b + 1] = vd;
+            }
+            int self = original == null ? row : original[row];
+            int out = self * k;
+            outIdx[out] = self;
             outDist[out] = 0f;
             for (int j = 0; j < size; j++) {
-                outIdx[out + 1 + j] = indices[base + order[j]];
-                outDist[out + 1 + j] = (float) Math.sqrt(distances[base + order[j]]);
+                outIdx[out + 1 + j] = idx[j];
+                outDist[out + 1 + j] = (float) Math.sqrt(dist[j]);
             }
         }
         return new KnnGraph(n, k, outIdx, outDist);

@@ -30,9 +30,15 @@ final class NnDescent {
         int leafSize = Math.max(10, k);
         NeighborHeaps heaps = new NeighborHeaps(n, m);
         long reported = 0;
+        // Work on the rows reordered as the leaves of one RP tree: neighbours then sit near each
+        // other in memory, and the local joins (bound by fetching rows) hit the cache far more.
+        Rows input = Rows.of(x, n, d);
+        int[] order = RpTree.build(input, leafSize, Rng.of(seed, 99)).order;
+        Rows rows = input.reorder(order);
+        input = null;
 
         RpTree[] trees = new RpTree[nTrees];
-        workers.forBlocks(nTrees, 1, (t, end) -> trees[t] = RpTree.build(x, n, d, leafSize, Rng.of(seed, 100 + t)));
+        workers.forBlocks(nTrees, 1, (t, end) -> trees[t] = RpTree.build(rows, leafSize, Rng.of(seed, 100 + t)));
         for (RpTree tree : trees) {
             // leaves of one tree are disjoint, so they can fill their rows' heaps concurrently
             workers.forBlocks(tree.leaves(), 32, (l0, l1) -> {
@@ -41,7 +47,7 @@ final class NnDescent {
                         int p = tree.order[pa];
                         for (int pb = pa + 1; pb < tree.leafStart[l + 1]; pb++) {
                             int q = tree.order[pb];
-                            float dist = Distance.squared(x, p, q, d);
+                            float dist = rows.squared(p, q);
                             heaps.push(p, dist, q, true);
                             heaps.push(q, dist, p, true);
                         }
@@ -49,7 +55,7 @@ final class NnDescent {
                 }
             });
         }
-        fillWithRandom(x, n, d, heaps, seed, workers);
+        fillWithRandom(rows, heaps, seed, workers);
         long initShare = n / 5;
         task.step(initShare);
         reported += initShare;
@@ -70,7 +76,7 @@ final class NnDescent {
                     Updates out = updates[r0 / SUB_BLOCK];
                     out.clear();
                     for (int i = blockStart + r0; i < blockStart + r1; i++) {
-                        localJoin(x, d, i, heaps, newCandidates, oldCandidates, out);
+                        localJoin(rows, i, heaps, newCandidates, oldCandidates, out);
                     }
                 });
                 int subBlocks = (blockEnd - blockStart + SUB_BLOCK - 1) / SUB_BLOCK;
@@ -84,11 +90,12 @@ final class NnDescent {
             }
         }
         task.step(n - reported);
-        return heaps.toGraph();
+        return heaps.toGraph(order);
     }
 
     /** Rows the forest left short of neighbours get random ones. */
-    private static void fillWithRandom(float[] x, int n, int d, NeighborHeaps heaps, long seed, Workers workers) {
+    private static void fillWithRandom(Rows rows, NeighborHeaps heaps, long seed, Workers workers) {
+        int n = rows.n;
         workers.forBlocks(n, 256, (r0, r1) -> {
             for (int i = r0; i < r1; i++) {
                 if (heaps.worst(i) != Float.POSITIVE_INFINITY) {
@@ -98,12 +105,12 @@ final class NnDescent {
                 for (int tries = 0; tries < 4 * heaps.size && heaps.worst(i) == Float.POSITIVE_INFINITY; tries++) {
                     int j = rng.nextInt(n);
                     if (j != i) {
-                        heaps.push(i, Distance.squared(x, i, j, d), j, true);
+                        heaps.push(i, rows.squared(i, j), j, true);
                     }
                 }
                 for (int j = 0; j < n && heaps.worst(i) == Float.POSITIVE_INFINITY; j++) {
                     if (j != i) {
-                        heaps.push(i, Distance.squared(x, i, j, d), j, true);
+                        heaps.push(i, rows.squared(i, j), j, true);
                     }
                 }
             }
@@ -162,7 +169,7 @@ final class NnDescent {
     }
 
     /** Pairs among row i's candidates that would improve either end's heap. */
-    private static void localJoin(float[] x, int d, int i, NeighborHeaps heaps, NeighborHeaps newC,
+    private static void localJoin(Rows rows, int i, NeighborHeaps heaps, NeighborHeaps newC,
                                   NeighborHeaps oldC, Updates out) {
         int base = i * MAX_CANDIDATES;
         for (int a = 0; a < MAX_CANDIDATES; a++) {
@@ -176,7 +183,7 @@ final class NnDescent {
                 if (q < 0) {
                     continue;
                 }
-                float dist = Distance.squared(x, p, q, d);
+                float dist = rows.squared(p, q);
                 if (dist < worstP || dist < heaps.worst(q)) {
                     out.add(p, q, dist);
                 }
@@ -186,7 +193,7 @@ final class NnDescent {
                 if (q < 0 || q == p) {
                     continue;
                 }
-                float dist = Distance.squared(x, p, q, d);
+                float dist = rows.squared(p, q);
                 if (dist < worstP || dist < heaps.worst(q)) {
                     out.add(p, q, dist);
                 }

@@ -20,15 +20,17 @@ final class RpTree {
         return leafStart.length - 1;
     }
 
-    static RpTree build(float[] x, int n, int d, int leafSize, Rng rng) {
+    static RpTree build(Rows x, int leafSize, Rng rng) {
+        int n = x.n;
+        int d = x.d;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         IntList leaves = new IntList();
         float[] normal = new float[d];
-        int[] nonZero = new int[d];
         boolean[] left = new boolean[n];
+        int[] tmp = new int[n];
         // explicit stack of (from, to, depth), processed depth-first left to right
         int[] stack = new int[3 * (2 * MAX_DEPTH + 4)];
         int top = 0;
@@ -52,26 +54,16 @@ final class RpTree {
             int a = order[from + ia];
             int b = order[from + ib];
             double offset = 0;
-            int nz = 0;
             for (int c = 0; c < d; c++) {
-                float va = x[a * d + c];
-                float vb = x[b * d + c];
+                float va = x.value(a, c);
+                float vb = x.value(b, c);
                 float h = va - vb;
                 normal[c] = h;
-                if (h != 0f) {
-                    nonZero[nz++] = c;
-                    offset -= h * (va + vb) / 2.0;
-                }
+                offset -= h * (va + vb) / 2.0;
             }
             int leftCount = 0;
             for (int p = from; p < to; p++) {
-                int i = order[p];
-                int base = i * d;
-                double margin = offset;
-                for (int z = 0; z < nz; z++) {
-                    int c = nonZero[z];
-                    margin += normal[c] * x[base + c];
-                }
+                double margin = x.margin(order[p], offset, normal);
                 boolean side = margin > 1e-8 || (!(margin < -1e-8) && (rng.nextLong() & 1) == 0);
                 left[p] = side;
                 if (side) {
@@ -95,7 +87,9 @@ final class RpTree {
                 }
             }
             // stable partition: left side first
-            int[] tmp = new int[size];
+            if (tmp.length < size) {
+                tmp = new int[size];
+            }
             int l = 0;
             int r = leftCount;
             for (int p = from; p < to; p++) {

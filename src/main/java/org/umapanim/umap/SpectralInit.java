@@ -109,7 +109,11 @@ final class SpectralInit {
             // umap-learn uses max(2·nev + 1, √m) Lanczos vectors; beyond ~40 they only add cost
             // (each restart is O(m·ncv²)) without changing the converged vectors
             int ncv = Math.min(m, Math.max(2 * nev + 1, Math.min(40, (int) Math.sqrt(m))));
-            pairs = SymmetricEigen.largestArpack(op, m, nev, ncv, 1e-4, 5 * g.n);
+            try {
+                pairs = SymmetricEigen.largestArpack(op, m, nev, ncv, 1e-4, 5 * g.n);
+            } catch (LinkageError e) {
+                return null; // native ARPACK/OpenBLAS unavailable: fall back like a failed solve
+            }
         }
         if (pairs == null) {
             return null;

@@ -27,9 +27,8 @@ final class SymmetricEigen {
         // ARPACK's BLAS calls are small; OpenBLAS's spinning worker threads made them 5x
         // costlier in CPU time, and a fixed single thread keeps the rounding reproducible.
         org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads(1);
+        org.bytedeco.javacpp.Loader.load(arpack.class);
     }
-
-    private SymmetricEigen() {}
 
     /**
      * The {@code nev} largest eigenpairs by ARPACK (start vector all ones, as umap-learn's eigsh

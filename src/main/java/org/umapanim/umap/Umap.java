@@ -32,6 +32,7 @@ public final class Umap {
         checkInput(values, n, d);
         UmapParams p = params;
         int k = Math.min(p.nNeighbors(), n - 1);
+        preloadNativesInBackground();
         try (Workers workers = new Workers(p.threads())) {
             long t0 = System.nanoTime();
             NearestNeighbors.Method method = NearestNeighbors.methodFor(n);
@@ -105,6 +106,23 @@ public final class Umap {
             }
         }
         return method;
+    }
+
+    /**
+     * Initialises {@link SymmetricEigen}, which loads ARPACK and OpenBLAS (over a second on a
+     * cold start), on a background thread so it overlaps the kNN search. Named by string:
+     * touching the class here would initialise it on this thread.
+     */
+    private static void preloadNativesInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName(Umap.class.getPackageName() + ".SymmetricEigen", true, Umap.class.getClassLoader());
+            } catch (Throwable ignored) {
+                // the spectral layout will meet the same failure and fall back
+            }
+        }, "umap-native-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void checkInput(float[] values, int n, int d) {

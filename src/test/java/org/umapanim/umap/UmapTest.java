@@ -60,6 +60,14 @@ class UmapTest {
     }
 
     @Test
+    void deterministicModeIgnoresTheThreadCount() {
+        Blobs b = Blobs.make(150, 5, 20, 2.0, 3);
+        float[] one = new Umap(FAST.withThreads(1)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
+        float[] two = new Umap(FAST.withThreads(2)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
+        assertThat(two).isEqualTo(one);
+    }
+
+    @Test
     void approximateNeighboursAreDeterministicToo() {
         Blobs b = Blobs.make(420, 10, 20, 2.0, 4); // 4,200 rows: above the exact-kNN threshold
         UmapParams p = FAST.withEpochs(20);
