@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.store.DigitsWriter;
@@ -41,13 +43,26 @@ final class PrepareStep {
         }
 
         stamp.markStarted();
-        DigitsWriter.write(dirs.digits(), data, metadata);
+        // digits.parquet does not depend on the embedding: write it while UMAP runs
+        CompletableFuture<Void> digits = CompletableFuture.runAsync(() -> DigitsWriter.write(dirs.digits(), data, metadata));
         EpochsWriter epochs = new EpochsWriter(
                 dirs.epochs(), data.labelColumn(), data.labels(), params.nEpochs(), options.stretch, metadata);
-        new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
-        epochs.finish(progress);
+        try {
+            new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
+            epochs.finish(progress);
+        } finally {
+            awaitDigits(digits);
+        }
         stamp.markComplete(outputs);
         return new StepReport("prepare", StepReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000, outputs, detail);
+    }
+
+    private static void awaitDigits(CompletableFuture<Void> digits) {
+        try {
+            digits.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private UmapParams params() {
