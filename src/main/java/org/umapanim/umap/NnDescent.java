@@ -33,12 +33,15 @@ final class NnDescent {
         // Work on the rows reordered as the leaves of one RP tree: neighbours then sit near each
         // other in memory, and the local joins (bound by fetching rows) hit the cache far more.
         Rows input = Rows.of(x, n, d);
-        int[] order = RpTree.build(input, leafSize, Rng.of(seed, 99)).order;
+        RpTree first = RpTree.build(input, leafSize, Rng.of(seed, 100));
+        int[] order = first.order;
         Rows rows = input.reorder(order);
         input = null;
 
         RpTree[] trees = new RpTree[nTrees];
-        workers.forBlocks(nTrees, 1, (t, end) -> trees[t] = RpTree.build(rows, leafSize, Rng.of(seed, 100 + t)));
+        trees[0] = first.renumbered(); // the ordering tree doubles as the forest's first
+        workers.forBlocks(nTrees - 1, 1, (t, end) ->
+                trees[t + 1] = RpTree.build(rows, leafSize, Rng.of(seed, 101 + t)));
         for (RpTree tree : trees) {
             // leaves of one tree are disjoint, so they can fill their rows' heaps concurrently
             workers.forBlocks(tree.leaves(), 32, (l0, l1) -> {

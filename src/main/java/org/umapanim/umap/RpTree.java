@@ -16,6 +16,15 @@ final class RpTree {
         this.leafStart = leafStart;
     }
 
+    /** This tree's leaves once the rows have been renumbered in this tree's order. */
+    RpTree renumbered() {
+        int[] identity = new int[order.length];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
+        return new RpTree(identity, leafStart);
+    }
+
     int leaves() {
         return leafStart.length - 1;
     }
