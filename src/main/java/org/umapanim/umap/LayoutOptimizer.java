@@ -6,7 +6,9 @@ import org.umapanim.common.Progress;
  * umap-learn's optimize_layout_euclidean for a 2-D layout: each edge is sampled every
  * max(w)/w epochs, pulls its two ends together and pushes its head away from
  * negative_sample_rate random points per sample, gradients clipped to ±4, learning rate
- * decaying linearly. The schedule is kept in doubles exactly as umap-learn keeps it.
+ * decaying linearly. The schedule is kept in doubles exactly as umap-learn keeps it. As in
+ * umap-learn, an edge is first due at epoch index max(w)/w ≥ 1, so the first epoch (index 0)
+ * samples nothing: the listener's epoch 1 equals epoch 0.
  *
  * <p>Deterministic mode runs the edges in order on one thread. Parallel mode runs blocks of
  * edges on all threads at once, writing to the shared layout without locks (Hogwild, as

@@ -33,7 +33,7 @@ public final class NearestNeighbors {
 
     /** Exact k nearest neighbours by blocked brute force. */
     public static KnnGraph exact(float[] values, int n, int d, int k, int threads, Progress progress) {
-        check(values, n, d, k);
+        check(values, n, d, k, threads);
         try (Workers workers = new Workers(threads); Progress.Task task = progress.start("kNN", n)) {
             return ExactKnn.search(values, n, d, k, workers, task);
         }
@@ -42,7 +42,7 @@ public final class NearestNeighbors {
     /** Approximate k nearest neighbours: RP-forest initialisation refined by NN-descent. */
     public static KnnGraph approximate(float[] values, int n, int d, int k, long seed, int threads,
                                        Progress progress) {
-        check(values, n, d, k);
+        check(values, n, d, k, threads);
         try (Workers workers = new Workers(threads); Progress.Task task = progress.start("kNN", n)) {
             return NnDescent.search(values, n, d, k, seed, workers, task);
         }
@@ -70,7 +70,10 @@ public final class NearestNeighbors {
         return hits / ((double) truth.n() * k);
     }
 
-    private static void check(float[] values, int n, int d, int k) {
+    private static void check(float[] values, int n, int d, int k, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         if (n < 1 || d < 1 || values.length != (long) n * d) {
             throw new IllegalArgumentException("expected " + n + " x " + d + " values, got " + values.length);
         }

@@ -33,25 +33,20 @@ final class NnDescent {
         // Work on the rows reordered as the leaves of one RP tree: neighbours then sit near each
         // other in memory, and the local joins (bound by fetching rows) hit the cache far more.
         Rows input = Rows.of(x, n, d);
-        int[] order = RpTree.build(input, leafSize, Rng.of(seed, 99)).order;
+        RpTree first = RpTree.build(input, leafSize, Rng.of(seed, 100));
+        int[] order = first.order;
         Rows rows = input.reorder(order);
         input = null;
 
         RpTree[] trees = new RpTree[nTrees];
-        workers.forBlocks(nTrees, 1, (t, end) -> trees[t] = RpTree.build(rows, leafSize, Rng.of(seed, 100 + t)));
+        trees[0] = first.renumbered(); // the ordering tree doubles as the forest's first
+        workers.forBlocks(nTrees - 1, 1, (t, end) ->
+                trees[t + 1] = RpTree.build(rows, leafSize, Rng.of(seed, 101 + t)));
         for (RpTree tree : trees) {
             // leaves of one tree are disjoint, so they can fill their rows' heaps concurrently
             workers.forBlocks(tree.leaves(), 32, (l0, l1) -> {
                 for (int l = l0; l < l1; l++) {
-                    for (int pa = tree.leafStart[l]; pa < tree.leafStart[l + 1]; pa++) {
-                        int p = tree.order[pa];
-                        for (int pb = pa + 1; pb < tree.leafStart[l + 1]; pb++) {
-                            int q = tree.order[pb];
-                            float dist = rows.squared(p, q);
-                            heaps.push(p, dist, q, true);
-                            heaps.push(q, dist, p, true);
-                        }
-                    }
+                    joinLeaf(rows, heaps, tree, l);
                 }
             });
         }
@@ -91,6 +86,19 @@ final class NnDescent {
         }
         task.step(n - reported);
         return heaps.toGraph(order);
+    }
+
+    /** Every pair in leaf l becomes a neighbour candidate of both ends. */
+    private static void joinLeaf(Rows rows, NeighborHeaps heaps, RpTree tree, int l) {
+        for (int pa = tree.leafStart[l]; pa < tree.leafStart[l + 1]; pa++) {
+            int p = tree.order[pa];
+            for (int pb = pa + 1; pb < tree.leafStart[l + 1]; pb++) {
+                int q = tree.order[pb];
+                float dist = rows.squared(p, q);
+                heaps.push(p, dist, q, true);
+                heaps.push(q, dist, p, true);
+            }
+        }
     }
 
     /** Rows the forest left short of neighbours get random ones. */
@@ -134,26 +142,7 @@ final class NnDescent {
         long iterSeed = Rng.mix(seed + 0x5DEECE66DL * (iter + 1));
         workers.onEachThread(t -> {
             for (int i = 0; i < n; i++) {
-                boolean ownI = i % threads == t;
-                for (int j = 0; j < m; j++) {
-                    int e = i * m + j;
-                    int idx = heaps.indices[e];
-                    if (idx < 0) {
-                        continue;
-                    }
-                    boolean ownIdx = idx % threads == t;
-                    if (!ownI && !ownIdx) {
-                        continue;
-                    }
-                    float priority = (Rng.mix(iterSeed ^ ((long) i << 32 | idx)) >>> 40) * 0x1.0p-24f;
-                    NeighborHeaps c = heaps.isNew[e] ? newC : oldC;
-                    if (ownI) {
-                        c.push(i, priority, idx, false);
-                    }
-                    if (ownIdx) {
-                        c.push(idx, priority, i, false);
-                    }
-                }
+                sampleRow(heaps, newC, oldC, i, t, threads, iterSeed);
             }
         });
         workers.forBlocks(n, 1024, (r0, r1) -> {
@@ -166,6 +155,32 @@ final class NnDescent {
                 }
             }
         });
+    }
+
+    /** Offers row i's neighbours (and i to them) as candidates, for the rows thread t owns. */
+    private static void sampleRow(NeighborHeaps heaps, NeighborHeaps newC, NeighborHeaps oldC, int i, int t,
+                                  int threads, long iterSeed) {
+        int m = heaps.size;
+        boolean ownI = i % threads == t;
+        for (int j = 0; j < m; j++) {
+            int e = i * m + j;
+            int idx = heaps.indices[e];
+            if (idx < 0) {
+                continue;
+            }
+            boolean ownIdx = idx % threads == t;
+            if (!ownI && !ownIdx) {
+                continue;
+            }
+            float priority = (Rng.mix(iterSeed ^ ((long) i << 32 | idx)) >>> 40) * 0x1.0p-24f;
+            NeighborHeaps c = heaps.isNew[e] ? newC : oldC;
+            if (ownI) {
+                c.push(i, priority, idx, false);
+            }
+            if (ownIdx) {
+                c.push(idx, priority, i, false);
+            }
+        }
     }
 
     /** Pairs among row i's candidates that would improve either end's heap. */

@@ -29,34 +29,51 @@ final class Rows {
 
     static Rows of(float[] values, int n, int d) {
         int nonZero = 0;
-        for (float v : values) {
-            if (!(v >= 0f && v <= 255f && v == (int) v)) {
+        for (int i = 0; i < n; i++) {
+            int count = pixelNonZeros(values, i * d, d);
+            if (count < 0) {
                 return new Rows(n, d, values, null, null, null, null);
             }
-            if (v != 0f) {
-                nonZero++;
-            }
+            nonZero += count;
         }
         byte[] b = new byte[values.length];
         int[] start = new int[n + 1];
         int[] packed = new int[nonZero];
         int[] norms = new int[n];
-        int z = 0;
         for (int i = 0; i < n; i++) {
-            start[i] = z;
-            int norm = 0;
-            for (int c = 0; c < d; c++) {
-                int v = (int) values[i * d + c];
-                b[i * d + c] = (byte) v;
-                if (v != 0) {
-                    packed[z++] = c << 8 | v;
-                    norm += v * v;
-                }
-            }
-            norms[i] = norm;
+            start[i + 1] = packRow(values, i, d, b, packed, start[i], norms);
         }
-        start[n] = z;
         return new Rows(n, d, null, b, start, packed, norms);
+    }
+
+    /** Non-zeros among values[from … from+d), or −1 if one is not an integer in 0…255. */
+    private static int pixelNonZeros(float[] values, int from, int d) {
+        int count = 0;
+        for (int c = from; c < from + d; c++) {
+            float v = values[c];
+            if (!(v >= 0f && v <= 255f && v == (int) v)) {
+                return -1;
+            }
+            if (v != 0f) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Stores row i as bytes and packed non-zeros from position z; returns the next free position. */
+    private static int packRow(float[] values, int i, int d, byte[] b, int[] packed, int z, int[] norms) {
+        int norm = 0;
+        for (int c = 0; c < d; c++) {
+            int v = (int) values[i * d + c];
+            b[i * d + c] = (byte) v;
+            if (v != 0) {
+                packed[z++] = c << 8 | v;
+                norm += v * v;
+            }
+        }
+        norms[i] = norm;
+        return z;
     }
 
     /** The same rows in the order {@code order[0], order[1], …}. */

@@ -16,6 +16,15 @@ final class RpTree {
         this.leafStart = leafStart;
     }
 
+    /** This tree's leaves once the rows have been renumbered in this tree's order. */
+    RpTree renumbered() {
+        int[] identity = new int[order.length];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
+        return new RpTree(identity, leafStart);
+    }
+
     int leaves() {
         return leafStart.length - 1;
     }
@@ -46,61 +55,7 @@ final class RpTree {
                 leaves.add(from);
                 continue;
             }
-            int ia = rng.nextInt(size);
-            int ib = rng.nextInt(size - 1);
-            if (ib >= ia) {
-                ib++;
-            }
-            int a = order[from + ia];
-            int b = order[from + ib];
-            double offset = 0;
-            for (int c = 0; c < d; c++) {
-                float va = x.value(a, c);
-                float vb = x.value(b, c);
-                float h = va - vb;
-                normal[c] = h;
-                offset -= h * (va + vb) / 2.0;
-            }
-            int leftCount = 0;
-            for (int p = from; p < to; p++) {
-                double margin = x.margin(order[p], offset, normal);
-                boolean side = margin > 1e-8 || (!(margin < -1e-8) && (rng.nextLong() & 1) == 0);
-                left[p] = side;
-                if (side) {
-                    leftCount++;
-                }
-            }
-            if (leftCount == 0 || leftCount == size) {
-                // the hyperplane failed to separate (duplicates): split at random
-                leftCount = 0;
-                for (int p = from; p < to; p++) {
-                    left[p] = (rng.nextLong() & 1) == 0;
-                    if (left[p]) {
-                        leftCount++;
-                    }
-                }
-                if (leftCount == 0 || leftCount == size) {
-                    for (int p = from; p < to; p++) {
-                        left[p] = p < from + size / 2;
-                    }
-                    leftCount = size / 2;
-                }
-            }
-            // stable partition: left side first
-            if (tmp.length < size) {
-                tmp = new int[size];
-            }
-            int l = 0;
-            int r = leftCount;
-            for (int p = from; p < to; p++) {
-                if (left[p]) {
-                    tmp[l++] = order[p];
-                } else {
-                    tmp[r++] = order[p];
-                }
-            }
-            System.arraycopy(tmp, 0, order, from, size);
-            int mid = from + leftCount;
+            int mid = split(x, order, from, to, normal, left, tmp, rng);
             // push right first so the left half is processed first
             stack[top++] = mid;
             stack[top++] = to;
@@ -112,6 +67,69 @@ final class RpTree {
         leaves.add(n);
         // leaves were recorded in processing order, which is left-to-right order of from
         return new RpTree(order, leaves.toArray());
+    }
+
+    /**
+     * Splits order[from … to) by the hyperplane halfway between two random members, left side
+     * first; returns where the right side starts. (A method of its own so the JIT compiles it
+     * early: it runs once per node.)
+     */
+    private static int split(Rows x, int[] order, int from, int to, float[] normal, boolean[] left, int[] tmp,
+                             Rng rng) {
+        int d = x.d;
+        int size = to - from;
+        int ia = rng.nextInt(size);
+        int ib = rng.nextInt(size - 1);
+        if (ib >= ia) {
+            ib++;
+        }
+        int a = order[from + ia];
+        int b = order[from + ib];
+        double offset = 0;
+        for (int c = 0; c < d; c++) {
+            float va = x.value(a, c);
+            float vb = x.value(b, c);
+            float h = va - vb;
+            normal[c] = h;
+            offset -= h * (va + vb) / 2.0;
+        }
+        int leftCount = 0;
+        for (int p = from; p < to; p++) {
+            double margin = x.margin(order[p], offset, normal);
+            boolean side = margin > 1e-8 || (!(margin < -1e-8) && (rng.nextLong() & 1) == 0);
+            left[p] = side;
+            if (side) {
+                leftCount++;
+            }
+        }
+        if (leftCount == 0 || leftCount == size) {
+            // the hyperplane failed to separate (duplicates): split at random
+            leftCount = 0;
+            for (int p = from; p < to; p++) {
+                left[p] = (rng.nextLong() & 1) == 0;
+                if (left[p]) {
+                    leftCount++;
+                }
+            }
+            if (leftCount == 0 || leftCount == size) {
+                for (int p = from; p < to; p++) {
+                    left[p] = p < from + size / 2;
+                }
+                leftCount = size / 2;
+            }
+        }
+        // stable partition: left side first
+        int l = 0;
+        int r = leftCount;
+        for (int p = from; p < to; p++) {
+            if (left[p]) {
+                tmp[l++] = order[p];
+            } else {
+                tmp[r++] = order[p];
+            }
+        }
+        System.arraycopy(tmp, 0, order, from, size);
+        return from + leftCount;
     }
 
     /** A growable int array. */

@@ -29,6 +29,8 @@ public final class Umap {
      * @throws IllegalArgumentException for fewer than 3 rows, a size mismatch or a NaN/infinite value
      */
     public UmapResult fit(float[] values, int n, int d, EpochListener listener, Progress progress) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        java.util.Objects.requireNonNull(progress, "progress");
         checkInput(values, n, d);
         UmapParams p = params;
         int k = Math.min(p.nNeighbors(), n - 1);
@@ -45,7 +47,7 @@ public final class Umap {
             long t1 = System.nanoTime();
 
             FuzzyGraph graph = FuzzyGraph.build(knn);
-            knn = null;
+            knn = null; // n·k indices and distances, no longer needed: let them go before the layout
             // umap-learn prunes with n_epochs, or with its default 200/500 when n_epochs <= 10
             int defaultEpochs = n <= 10_000 ? 500 : 200;
             int pruneEpochs = p.nEpochs() > 10 ? p.nEpochs() : defaultEpochs;

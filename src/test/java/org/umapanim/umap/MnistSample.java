@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /** The bundled MNIST digits, read from gzip'd IDX files (a test-only loader). */
-record MnistSample(float[] values, int[] labels, int n, int d) {
+public record MnistSample(float[] values, int[] labels, int n, int d) {
     static final Path IMAGES = Path.of("data/mnist-sample-images-idx3-ubyte.gz");
     static final Path LABELS = Path.of("data/mnist-sample-labels-idx1-ubyte.gz");
 
-    static MnistSample load(int limit) throws IOException {
+    public static MnistSample load(int limit) throws IOException {
         try (DataInputStream img = open(IMAGES); DataInputStream lab = open(LABELS)) {
             if (img.readInt() != 0x803 || lab.readInt() != 0x801) {
                 throw new IOException("not IDX image/label files");

@@ -77,12 +77,21 @@ class UmapBadInputTest {
 
     @Test
     void constantDataGivesAFiniteLayout() {
-        int n = 300;
-        int d = 8;
-        float[] values = new float[n * d];
-        java.util.Arrays.fill(values, 3.5f);
-        UmapResult r = fit(P, values, n, d);
-        assertThat(r.layout()).hasSize(2 * n);
-        UmapTest.assertAllFinite(r.layout());
+        // every distance is 0: every neighbour gets membership 1, and the layout is one round blob
+        for (int n : new int[] {300, 4200}) { // exact and approximate kNN
+            int d = 8;
+            float[] values = new float[n * d];
+            java.util.Arrays.fill(values, 3.5f);
+            UmapResult r = fit(P, values, n, d);
+            assertThat(r.layout()).hasSize(2 * n);
+            UmapTest.assertAllFinite(r.layout());
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            for (float v : r.layout()) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            assertThat(max - min).isBetween(0.5f, 50f);
+        }
     }
 }

@@ -7,19 +7,23 @@ import org.umapanim.common.Progress;
 
 /**
  * Quality on real digits, measured like umap-learn's figures (sklearn trustworthiness and
- * 5-fold 10-NN accuracy), on a 2,500-digit subsample so it runs in seconds. On the full 10,000
+ * 5-fold 10-NN accuracy), on a 3,000-digit subsample so it runs in seconds. On the full 10,000
  * bundled digits umap-learn reaches 0.954 / 0.931 (see UmapBench for our full-size numbers).
+ *
+ * <p>On these 3,000 digits seeds 1–4 and 42 gave trustworthiness 0.952–0.955 and accuracy
+ * 0.859–0.875; stopping after 30 of the 200 epochs gives 0.937 / 0.854, so the thresholds
+ * catch an optimiser that does not converge, not just one that is broken outright.
  */
 class UmapMnistQualityTest {
 
     @Test
     void digitsEmbedAsWellAsUmapLearn() throws Exception {
-        MnistSample s = MnistSample.load(2500);
+        MnistSample s = MnistSample.load(3000);
         UmapResult r = new Umap(UmapParams.defaults().withThreads(2))
                 .fit(s.values(), s.n(), s.d(), (e, l) -> {}, Progress.NONE);
         double trust = EmbeddingQuality.trustworthiness(s.values(), s.n(), s.d(), r.layout(), 15);
         double accuracy = EmbeddingQuality.knnAccuracy(r.layout(), s.labels(), 10, 5, 42);
-        assertThat(trust).as("trustworthiness(15)").isGreaterThanOrEqualTo(0.94);
+        assertThat(trust).as("trustworthiness(15)").isGreaterThanOrEqualTo(0.945);
         assertThat(accuracy).as("10-NN accuracy").isGreaterThanOrEqualTo(0.85);
     }
 }
