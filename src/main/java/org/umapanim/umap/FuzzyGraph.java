@@ -39,68 +39,85 @@ final class FuzzyGraph {
      * k−1 neighbours. Returns {rho, sigma}.
      */
     static double[][] smoothKnnDistances(KnnGraph knn) {
+        try (Workers one = new Workers(1)) {
+            return smoothKnnDistances(knn, one);
+        }
+    }
+
+    static double[][] smoothKnnDistances(KnnGraph knn, Workers workers) {
         int n = knn.n();
-        int k = knn.k();
         float[] dist = knn.distances();
-        double target = Math.log(k) / Math.log(2);
         double meanAll = 0;
         for (float v : dist) {
             meanAll += v;
         }
-        meanAll /= dist.length;
+        double meanOfAll = meanAll / dist.length;
         double[] rho = new double[n];
         double[] sigma = new double[n];
-        for (int i = 0; i < n; i++) {
-            int base = i * k;
-            double rhoI = 0;
-            for (int j = 0; j < k; j++) {
-                // the first positive distance (distances are ascending)
-                if (dist[base + j] > 0) {
-                    rhoI = dist[base + j];
-                    break;
-                }
+        workers.forBlocks(n, 256, (r0, r1) -> {
+            for (int i = r0; i < r1; i++) {
+                smoothRow(dist, knn.k(), i, meanOfAll, rho, sigma);
             }
-            double lo = 0;
-            double hi = Double.POSITIVE_INFINITY;
-            double mid = 1.0;
-            for (int it = 0; it < SMOOTH_K_ITERATIONS; it++) {
-                double psum = 0;
-                for (int j = 1; j < k; j++) {
-                    double dd = dist[base + j] - rhoI;
-                    psum += dd > 0 ? Math.exp(-(dd / mid)) : 1.0;
-                }
-                if (Math.abs(psum - target) < SMOOTH_K_TOLERANCE) {
-                    break;
-                }
-                if (psum > target) {
-                    hi = mid;
-                    mid = (lo + hi) / 2.0;
-                } else {
-                    lo = mid;
-                    mid = hi == Double.POSITIVE_INFINITY ? mid * 2 : (lo + hi) / 2.0;
-                }
-            }
-            if (rhoI > 0) {
-                double meanI = 0;
-                for (int j = 0; j < k; j++) {
-                    meanI += dist[base + j];
-                }
-                meanI /= k;
-                mid = Math.max(mid, MIN_K_DIST_SCALE * meanI);
-            } else {
-                mid = Math.max(mid, MIN_K_DIST_SCALE * meanAll);
-            }
-            rho[i] = rhoI;
-            sigma[i] = mid;
-        }
+        });
         return new double[][] {rho, sigma};
+    }
+
+    private static void smoothRow(float[] dist, int k, int i, double meanAll, double[] rho, double[] sigma) {
+        double target = Math.log(k) / Math.log(2);
+        int base = i * k;
+        double rhoI = 0;
+        for (int j = 0; j < k; j++) {
+            // the first positive distance (distances are ascending)
+            if (dist[base + j] > 0) {
+                rhoI = dist[base + j];
+                break;
+            }
+        }
+        double lo = 0;
+        double hi = Double.POSITIVE_INFINITY;
+        double mid = 1.0;
+        for (int it = 0; it < SMOOTH_K_ITERATIONS; it++) {
+            double psum = 0;
+            for (int j = 1; j < k; j++) {
+                double dd = dist[base + j] - rhoI;
+                psum += dd > 0 ? Math.exp(-(dd / mid)) : 1.0;
+            }
+            if (Math.abs(psum - target) < SMOOTH_K_TOLERANCE) {
+                break;
+            }
+            if (psum > target) {
+                hi = mid;
+                mid = (lo + hi) / 2.0;
+            } else {
+                lo = mid;
+                mid = hi == Double.POSITIVE_INFINITY ? mid * 2 : (lo + hi) / 2.0;
+            }
+        }
+        if (rhoI > 0) {
+            double meanI = 0;
+            for (int j = 0; j < k; j++) {
+                meanI += dist[base + j];
+            }
+            meanI /= k;
+            mid = Math.max(mid, MIN_K_DIST_SCALE * meanI);
+        } else {
+            mid = Math.max(mid, MIN_K_DIST_SCALE * meanAll);
+        }
+        rho[i] = rhoI;
+        sigma[i] = mid;
     }
 
     /** Membership strengths, fuzzy union P + Pᵀ − P∘Pᵀ (umap-learn's fuzzy_simplicial_set). */
     static FuzzyGraph build(KnnGraph knn) {
+        try (Workers one = new Workers(1)) {
+            return build(knn, one);
+        }
+    }
+
+    static FuzzyGraph build(KnnGraph knn, Workers workers) {
         int n = knn.n();
         int k = knn.k();
-        double[][] rs = smoothKnnDistances(knn);
+        double[][] rs = smoothKnnDistances(knn, workers);
         double[] rho = rs[0];
         double[] sigma = rs[1];
         // Each directed kNN entry (i -> j, p) lands in row i as "forward" and row j as "backward".
@@ -139,9 +156,13 @@ final class FuzzyGraph {
         int[] columns = new int[total];
         float[] weights = new float[total];
         int out = 0;
+        workers.forBlocks(n, 256, (r0, r1) -> {
+            for (int i = r0; i < r1; i++) {
+                java.util.Arrays.sort(keys, start[i], start[i + 1]);
+            }
+        });
         for (int i = 0; i < n; i++) {
             rowStart[i] = out;
-            java.util.Arrays.sort(keys, start[i], start[i + 1]);
             int e = start[i];
             while (e < start[i + 1]) {
                 int col = (int) (keys[e] >>> 33);

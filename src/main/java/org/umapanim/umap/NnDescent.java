@@ -30,25 +30,27 @@ final class NnDescent {
         int leafSize = Math.max(10, k);
         NeighborHeaps heaps = new NeighborHeaps(n, m);
         long reported = 0;
-        // Work on the rows reordered as the leaves of one RP tree: neighbours then sit near each
-        // other in memory, and the local joins (bound by fetching rows) hit the cache far more.
-        Rows input = Rows.of(x, n, d);
-        RpTree first = RpTree.build(input, leafSize, Rng.of(seed, 100));
-        int[] order = first.order;
-        Rows rows = input.reorder(order);
-        input = null;
-
+        // The forest is built on the input rows; then the rows are renumbered in the order of the
+        // first tree's leaves, so neighbours sit near each other in memory and the local joins
+        // (bound by fetching rows) hit the cache far more.
+        Rows input = Rows.of(x, n, d, workers);
         RpTree[] trees = new RpTree[nTrees];
-        trees[0] = first.renumbered(); // the ordering tree doubles as the forest's first
-        workers.forBlocks(nTrees - 1, 1, (t, end) ->
-                trees[t + 1] = RpTree.build(rows, leafSize, Rng.of(seed, 101 + t)));
-        for (RpTree tree : trees) {
+        workers.forBlocks(nTrees, 1, (t, end) -> trees[t] = RpTree.build(input, leafSize, Rng.of(seed, 100 + t)));
+        int[] order = trees[0].order;
+        int[] newIndex = new int[n];
+        for (int p = 0; p < n; p++) {
+            newIndex[order[p]] = p;
+        }
+        Rows rows = input.reorder(order);
+        for (int t = 0; t < nTrees; t++) {
+            RpTree tree = trees[t].renumbered(newIndex);
             // leaves of one tree are disjoint, so they can fill their rows' heaps concurrently
             workers.forBlocks(tree.leaves(), 32, (l0, l1) -> {
                 for (int l = l0; l < l1; l++) {
                     joinLeaf(rows, heaps, tree, l);
                 }
             });
+            trees[t] = null;
         }
         fillWithRandom(rows, heaps, seed, workers);
         long initShare = n / 5;

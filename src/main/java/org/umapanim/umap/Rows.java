@@ -27,22 +27,27 @@ final class Rows {
         this.norms = norms;
     }
 
-    static Rows of(float[] values, int n, int d) {
-        int nonZero = 0;
+    static Rows of(float[] values, int n, int d, Workers workers) {
+        int[] start = new int[n + 1];
+        workers.forBlocks(n, 512, (r0, r1) -> {
+            for (int i = r0; i < r1; i++) {
+                start[i + 1] = pixelNonZeros(values, i * d, d);
+            }
+        });
         for (int i = 0; i < n; i++) {
-            int count = pixelNonZeros(values, i * d, d);
-            if (count < 0) {
+            if (start[i + 1] < 0) {
                 return new Rows(n, d, values, null, null, null, null);
             }
-            nonZero += count;
+            start[i + 1] += start[i];
         }
         byte[] b = new byte[values.length];
-        int[] start = new int[n + 1];
-        int[] packed = new int[nonZero];
+        int[] packed = new int[start[n]];
         int[] norms = new int[n];
-        for (int i = 0; i < n; i++) {
-            start[i + 1] = packRow(values, i, d, b, packed, start[i], norms);
-        }
+        workers.forBlocks(n, 512, (r0, r1) -> {
+            for (int i = r0; i < r1; i++) {
+                packRow(values, i, d, b, packed, start[i], norms);
+            }
+        });
         return new Rows(n, d, null, b, start, packed, norms);
     }
 
@@ -61,8 +66,8 @@ final class Rows {
         return count;
     }
 
-    /** Stores row i as bytes and packed non-zeros from position z; returns the next free position. */
-    private static int packRow(float[] values, int i, int d, byte[] b, int[] packed, int z, int[] norms) {
+    /** Stores row i as bytes and packed non-zeros from position z. */
+    private static void packRow(float[] values, int i, int d, byte[] b, int[] packed, int z, int[] norms) {
         int norm = 0;
         for (int c = 0; c < d; c++) {
             int v = (int) values[i * d + c];
@@ -73,7 +78,6 @@ final class Rows {
             }
         }
         norms[i] = norm;
-        return z;
     }
 
     /** The same rows in the order {@code order[0], order[1], …}. */

@@ -16,13 +16,13 @@ final class RpTree {
         this.leafStart = leafStart;
     }
 
-    /** This tree's leaves once the rows have been renumbered in this tree's order. */
-    RpTree renumbered() {
-        int[] identity = new int[order.length];
-        for (int i = 0; i < identity.length; i++) {
-            identity[i] = i;
+    /** This tree with row r renamed newIndex[r]. */
+    RpTree renumbered(int[] newIndex) {
+        int[] renamed = new int[order.length];
+        for (int p = 0; p < renamed.length; p++) {
+            renamed[p] = newIndex[order[p]];
         }
-        return new RpTree(identity, leafStart);
+        return new RpTree(renamed, leafStart);
     }
 
     int leaves() {

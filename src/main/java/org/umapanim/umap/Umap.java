@@ -46,7 +46,7 @@ public final class Umap {
             }
             long t1 = System.nanoTime();
 
-            FuzzyGraph graph = FuzzyGraph.build(knn);
+            FuzzyGraph graph = FuzzyGraph.build(knn, workers);
             knn = null; // n·k indices and distances, no longer needed: let them go before the layout
             // umap-learn prunes with n_epochs, or with its default 200/500 when n_epochs <= 10
             int defaultEpochs = n <= 10_000 ? 500 : 200;

@@ -12,6 +12,10 @@ public record MnistSample(float[] values, int[] labels, int n, int d) {
     static final Path IMAGES = Path.of("data/mnist-sample-images-idx3-ubyte.gz");
     static final Path LABELS = Path.of("data/mnist-sample-labels-idx1-ubyte.gz");
 
+    /**
+     * Up to {@code limit} digits, evenly spread over the file (row ⌊i·n/limit⌋ for i = 0 …), so a
+     * subsample is representative even if the file happens to be sorted by label.
+     */
     public static MnistSample load(int limit) throws IOException {
         try (DataInputStream img = open(IMAGES); DataInputStream lab = open(LABELS)) {
             if (img.readInt() != 0x803 || lab.readInt() != 0x801) {
@@ -22,18 +26,19 @@ public record MnistSample(float[] values, int[] labels, int n, int d) {
             if (lab.readInt() != n) {
                 throw new IOException("image and label counts differ");
             }
-            int m = Math.min(n, limit);
-            byte[] pixels = new byte[m * d];
+            byte[] pixels = new byte[n * d];
             img.readFully(pixels);
-            byte[] labelBytes = new byte[m];
+            byte[] labelBytes = new byte[n];
             lab.readFully(labelBytes);
+            int m = Math.min(n, limit);
             float[] values = new float[m * d];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = pixels[i] & 0xFF;
-            }
             int[] labels = new int[m];
             for (int i = 0; i < m; i++) {
-                labels[i] = labelBytes[i];
+                int row = (int) ((long) i * n / m);
+                for (int c = 0; c < d; c++) {
+                    values[i * d + c] = pixels[row * d + c] & 0xFF;
+                }
+                labels[i] = labelBytes[row];
             }
             return new MnistSample(values, labels, m, d);
         }
