@@ -38,17 +38,15 @@ final class AllCommand implements Callable<Integer> {
             }
             EncodeStep encode = new EncodeStep(movieOptions, frames.framesDir, movie.movie, common.verbose, console.progress());
             StageStamp.State encodeState = encode.check(render.fingerprint());
-            boolean renderNeeded = renderState != StageStamp.State.COMPLETE;
-            boolean encodeNeeded = force || renderNeeded || encodeState != StageStamp.State.COMPLETE;
-
-            if (renderNeeded && encodeNeeded) {
+            if (renderState != StageStamp.State.COMPLETE) {
+                // new frames mean a new movie: encode them as they are drawn, not from the PNGs again
                 try (EncodeStep.InMemory sink = encode.inMemory()) {
                     console.report(render.run(renderState, sink));
                     console.report(sink.finish());
                 }
             } else {
-                console.report(renderNeeded ? render.run(renderState, null) : render.skipped());
-                console.report(encodeNeeded ? encode.runFromFrames() : encode.skipped());
+                console.report(render.skipped());
+                console.report(encodeState != StageStamp.State.COMPLETE ? encode.runFromFrames() : encode.skipped());
             }
         }
         console.finished(started);
