@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -167,6 +168,8 @@ public final class RenderStage {
                 throw unwrap(e);
             } finally {
                 pool.shutdownNow();
+                // a failed run must not leave workers writing frames after it has reported
+                pool.awaitTermination(1, TimeUnit.MINUTES);
             }
             if (expected != last + 1) {
                 throw new FileProblem(epochsFile, "ends after epoch " + (expected - 1)
