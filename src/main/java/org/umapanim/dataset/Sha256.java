@@ -4,19 +4,15 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.umapanim.common.Checksums;
 
 /** SHA-256 of source files, computed while they are read so each file is read once. */
 final class Sha256 {
     private Sha256() {}
 
     static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return Checksums.sha256();
     }
 
     static byte[] digest(byte[] bytes) {
