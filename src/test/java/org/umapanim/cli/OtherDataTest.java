@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +39,9 @@ class OtherDataTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
         }
         Path epochs = tmp.resolve("data/epochs.parquet");
-        assertThat(query("SELECT count(DISTINCT item) FROM read_parquet('" + epochs + "')")).isEqualTo("10");
-        assertThat(query("SELECT count(*) FROM read_parquet('" + epochs + "') WHERE item = 'Ankle boot'")).isNotEqualTo("0");
-        assertThat(query("SELECT decode(value) FROM parquet_kv_metadata('" + epochs + "') WHERE decode(key) = 'title'"))
+        assertThat(DuckDb.query("SELECT count(DISTINCT item) FROM read_parquet('" + epochs + "')")).isEqualTo("10");
+        assertThat(DuckDb.query("SELECT count(*) FROM read_parquet('" + epochs + "') WHERE item = 'Ankle boot'")).isNotEqualTo("0");
+        assertThat(DuckDb.query("SELECT decode(value) FROM parquet_kv_metadata('" + epochs + "') WHERE decode(key) = 'title'"))
                 .isEqualTo("Fashion-MNIST embedded into two dimensions by UMAP");
         assertThat(Frames.count(tmp.resolve("frames"))).isEqualTo(11);
         assertThat(tmp.resolve("umap.mp4")).isNotEmptyFile();
@@ -68,12 +64,12 @@ class OtherDataTest {
         CliRun run = CliRun.of(all("--input", csv.toString(), "--label", "species"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path digits = tmp.resolve("data/digits.parquet");
-        assertThat(query("SELECT string_agg(name, ',' ORDER BY name) FROM parquet_schema('" + digits + "') WHERE num_children IS NULL"))
+        assertThat(DuckDb.query("SELECT string_agg(name, ',' ORDER BY name) FROM parquet_schema('" + digits + "') WHERE num_children IS NULL"))
                 .isEqualTo("petal_length,petal_width,sepal_length,sepal_width,species");
         Path epochs = tmp.resolve("data/epochs.parquet");
-        assertThat(query("SELECT string_agg(DISTINCT species, ',' ORDER BY species) FROM read_parquet('" + epochs + "')"))
+        assertThat(DuckDb.query("SELECT string_agg(DISTINCT species, ',' ORDER BY species) FROM read_parquet('" + epochs + "')"))
                 .isEqualTo("setosa,versicolor,virginica");
-        assertThat(query("SELECT decode(value) FROM parquet_kv_metadata('" + epochs + "') WHERE decode(key) = 'title'"))
+        assertThat(DuckDb.query("SELECT decode(value) FROM parquet_kv_metadata('" + epochs + "') WHERE decode(key) = 'title'"))
                 .isEqualTo("flowers embedded into two dimensions by UMAP");
         assertThat(Frames.count(tmp.resolve("frames"))).isEqualTo(11);
         assertThat(tmp.resolve("umap.mp4")).isNotEmptyFile();
@@ -91,14 +87,5 @@ class OtherDataTest {
         CliRun run = CliRun.of(all("--input", csv.toString(), "--label", "none"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Frames.count(tmp.resolve("frames"))).isEqualTo(11);
-    }
-
-    private static String query(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            assertThat(rs.next()).as(sql).isTrue();
-            return rs.getString(1);
-        }
     }
 }
