@@ -1,17 +1,18 @@
 package org.umapanim.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-@Command(name = "all", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "all", mixinStandardHelpOptions = true, versionProvider = Main.class,
         description = "Run prepare, render and encode in one go (on the bundled MNIST sample unless told otherwise). "
                 + "A stage whose outputs are complete and were made from the same inputs and settings is skipped; "
                 + "an interrupted render resumes with the frames it had not drawn.")
 final class AllCommand implements Callable<Integer> {
-    @Mixin PrepareOptions prepareOptions;
+    @ParentCommand Main main;
+    @Mixin PrepareOptions prepare;
     @Mixin FrameOptions look;
     @Mixin MovieOptions movieOptions;
     @Mixin ComputeOptions compute;
@@ -19,37 +20,17 @@ final class AllCommand implements Callable<Integer> {
     @Mixin FolderOptions.FramesDir frames;
     @Mixin FolderOptions.ImagesDir images;
     @Mixin FolderOptions.Movie movie;
-    @Mixin CommonOptions common;
 
     @Option(names = "--force", description = "Run every stage, even those whose outputs are up to date.")
     boolean force;
 
     @Override
     public Integer call() {
-        Console console = new Console(common);
-        long started = System.nanoTime();
-        try (RunLock lock = RunLock.acquire(List.of(data.dataDir, frames.framesDir, images.imagesDir, movie.dir()))) {
-            console.report(new PrepareStep(prepareOptions, compute, data, console.progress()).run(!force));
-
-            RenderStep render = new RenderStep(look, compute, data, frames.framesDir, images.imagesDir, console.progress());
-            StageStamp.State renderState = render.check();
-            if (force) {
-                renderState = StageStamp.State.STALE;
-            }
-            EncodeStep encode = new EncodeStep(movieOptions, frames.framesDir, movie.movie, common.verbose, console.progress());
-            StageStamp.State encodeState = encode.check(render.fingerprint());
-            if (renderState != StageStamp.State.COMPLETE) {
-                // new frames mean a new movie: encode them as they are drawn, not from the PNGs again
-                try (EncodeStep.InMemory sink = encode.inMemory()) {
-                    console.report(render.run(renderState, sink));
-                    console.report(sink.finish());
-                }
-            } else {
-                console.report(render.skipped());
-                console.report(encodeState != StageStamp.State.COMPLETE ? encode.runFromFrames() : encode.skipped());
-            }
-        }
-        console.finished(started);
+        Console console = new Console(main.common);
+        var computing = compute.compute();
+        console.pipeline(FolderOptions.of(data, frames, images, movie))
+                .all(prepare.settings(computing), look.settings(computing), movieOptions.settings(), force);
+        console.finished();
         return 0;
     }
 }

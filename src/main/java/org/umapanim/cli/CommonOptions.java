@@ -1,12 +1,13 @@
 package org.umapanim.cli;
 
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** Output options every command has. */
+/** Output options every command has: given once on the root, inherited by each subcommand. */
 final class CommonOptions {
-    @Option(names = "--verbose", description = "Show stack traces and library logs (FFmpeg, Parquet).")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and library logs (FFmpeg, Parquet).")
     boolean verbose;
 
-    @Option(names = "--quiet", description = "Print only errors: no progress, no summary.")
+    @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "Print only errors: no progress, no summary.")
     boolean quiet;
 }

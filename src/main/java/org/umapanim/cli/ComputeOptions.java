@@ -1,19 +1,20 @@
 package org.umapanim.cli;
 
+import org.umapanim.pipeline.Compute;
 import picocli.CommandLine.Option;
 
 /** Options of the stages that compute: how many threads, which random seed. */
 final class ComputeOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Threads to use (default: all cores, here ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = Compute.DEFAULT.threads();
 
-    @Option(names = "--seed", paramLabel = "N", description = "Random seed; the same seed and thread count give the same output (default: ${DEFAULT-VALUE}).")
-    long seed = 42;
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed; the same seed gives the same output (default: ${DEFAULT-VALUE}).")
+    long seed = Compute.DEFAULT.seed();
 
-    int checkedThreads() {
+    Compute compute() {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
         }
-        return threads;
+        return new Compute(threads, seed);
     }
 }

@@ -1,47 +1,39 @@
 package org.umapanim.cli;
 
 import java.io.PrintStream;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.umapanim.common.Progress;
+import org.umapanim.common.LibraryLogs;
+import org.umapanim.pipeline.Folders;
+import org.umapanim.pipeline.Pipeline;
+import org.umapanim.pipeline.StageReport;
 
 /** What a command tells the user: progress on stderr, the summary on stdout, nothing with --quiet. */
 final class Console {
     private final CommonOptions options;
     private final PrintStream out = System.out;
+    private final long started = System.nanoTime();
 
     Console(CommonOptions options) {
         this.options = options;
         if (options.verbose && options.quiet) {
             throw new IllegalArgumentException("--verbose and --quiet contradict each other; give one");
         }
-        configureLibraryLogging(options.verbose);
+        LibraryLogs.configure(options.verbose);
     }
 
-    /** Hadoop and Parquet log through SLF4J to java.util.logging: only their real problems show. */
-    private static void configureLibraryLogging(boolean verbose) {
-        Logger.getLogger("").setLevel(verbose ? Level.INFO : Level.WARNING);
-        for (Logger noisy : NOISY) {
-            noisy.setLevel(verbose ? Level.INFO : Level.SEVERE);
-        }
+    /** The pipeline on {@code folders}, reporting here. */
+    Pipeline pipeline(Folders folders) {
+        return new Pipeline(folders, ConsoleProgress.forConsole(options.quiet), this::report, options.verbose);
     }
 
-    // Held here because java.util.logging keeps loggers weakly: a level set on a dropped one is lost.
-    private static final Logger[] NOISY = {Logger.getLogger("org.apache.hadoop"), Logger.getLogger("org.apache.parquet")};
-
-    Progress progress() {
-        return ConsoleProgress.forConsole(options.quiet);
-    }
-
-    void report(StepReport report) {
+    private void report(StageReport report) {
         if (!options.quiet) {
             report.print(out);
         }
     }
 
-    void finished(long startedNanos) {
+    void finished() {
         if (!options.quiet) {
-            out.printf("total:   %.1f s%n", (System.nanoTime() - startedNanos) / 1e9);
+            out.printf("total:   %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
     }
 }

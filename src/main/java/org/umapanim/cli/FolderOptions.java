@@ -1,6 +1,7 @@
 package org.umapanim.cli;
 
 import java.nio.file.Path;
+import org.umapanim.pipeline.Folders;
 import picocli.CommandLine.Option;
 
 /** Where the stages read and write; each command mixes in the folders it uses. */
@@ -9,33 +10,28 @@ final class FolderOptions {
 
     static final class DataDir {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of digits.parquet and epochs.parquet (default: ${DEFAULT-VALUE}).")
-        Path dataDir = Path.of("data");
-
-        Path digits() {
-            return dataDir.resolve("digits.parquet");
-        }
-
-        Path epochs() {
-            return dataDir.resolve("epochs.parquet");
-        }
+        Path dataDir = Folders.DEFAULT.data();
     }
 
     static final class FramesDir {
         @Option(names = "--frames-dir", paramLabel = "DIR", description = "Folder of the frames combined-NNNNNN.png (default: ${DEFAULT-VALUE}).")
-        Path framesDir = Path.of("frames");
+        Path framesDir = Folders.DEFAULT.frames();
     }
 
     static final class ImagesDir {
         @Option(names = "--images-dir", paramLabel = "DIR", description = "Folder of intro.png and combined.png (default: ${DEFAULT-VALUE}).")
-        Path imagesDir = Path.of("images");
+        Path imagesDir = Folders.DEFAULT.images();
     }
 
     static final class Movie {
         @Option(names = "--movie", paramLabel = "FILE", description = "The MP4 movie to write (default: ${DEFAULT-VALUE}).")
-        Path movie = Path.of("movies", "umap.mp4");
+        Path movie = Folders.DEFAULT.movie();
+    }
 
-        Path dir() {
-            return movie.toAbsolutePath().getParent();
-        }
+    /** The folders a command was given; those it has no option for keep their defaults. */
+    static Folders of(DataDir data, FramesDir frames, ImagesDir images, Movie movie) {
+        Folders d = Folders.DEFAULT;
+        return new Folders(data == null ? d.data() : data.dataDir, frames == null ? d.frames() : frames.framesDir,
+                images == null ? d.images() : images.imagesDir, movie == null ? d.movie() : movie.movie);
     }
 }

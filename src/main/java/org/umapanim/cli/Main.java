@@ -1,13 +1,16 @@
 package org.umapanim.cli;
 
+import org.umapanim.common.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 
-/** The {@code umap-anim} command: subcommands run the pipeline's stages. */
+/** The {@code umap-anim} command: subcommands parse their options and run a stage of the pipeline. */
 @Command(
         name = "umap-anim",
         mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
+        versionProvider = Main.class,
         description = {
             "Watch UMAP work: embed high-dimensional data (MNIST digits by default) in two dimensions, "
                     + "record the layout after every optimisation epoch, draw each epoch and make a movie of it.",
@@ -15,9 +18,11 @@ import picocli.CommandLine.Command;
             "Run the stages in order (prepare, render, encode), or all of them at once with 'all'."
         },
         subcommands = {PrepareCommand.class, RenderCommand.class, EncodeCommand.class, AllCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Runnable, IVersionProvider {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Mixin CommonOptions common;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -33,5 +38,10 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: prepare, render, encode or all");
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"umap-anim " + Version.current()};
     }
 }

@@ -1,24 +1,22 @@
 package org.umapanim.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
-@Command(name = "prepare", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "prepare", mixinStandardHelpOptions = true, versionProvider = Main.class,
         description = "Embed the data with UMAP and write data/digits.parquet and data/epochs.parquet (one layout per epoch).")
 final class PrepareCommand implements Callable<Integer> {
+    @ParentCommand Main main;
     @Mixin PrepareOptions options;
     @Mixin ComputeOptions compute;
     @Mixin FolderOptions.DataDir data;
-    @Mixin CommonOptions common;
 
     @Override
     public Integer call() {
-        Console console = new Console(common);
-        try (RunLock lock = RunLock.acquire(List.of(data.dataDir))) {
-            console.report(new PrepareStep(options, compute, data, console.progress()).run(false));
-        }
+        Console console = new Console(main.common);
+        console.pipeline(FolderOptions.of(data, null, null, null)).prepare(options.settings(compute.compute()));
         return 0;
     }
 }

@@ -3,6 +3,8 @@ package org.umapanim.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.umapanim.pipeline.Compute;
+import org.umapanim.pipeline.PrepareSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -20,44 +22,50 @@ final class PrepareOptions {
     }
 
     @Option(names = "--label", paramLabel = "COLUMN", description = "Label column of a CSV/Parquet input; 'none' for unlabelled data (default: label, else digit, else class).")
-    String label;
+    String label = PrepareSettings.DEFAULTS.label();
 
     @Option(names = "--limit", paramLabel = "N", description = "Keep only the first N rows; the bundled data are shuffled, so these are a fair sample (default: all rows).")
-    int limit;
+    int limit = PrepareSettings.DEFAULTS.limit();
 
     @Option(names = "--sample", paramLabel = "N", description = "Keep a random sample of N rows, drawn with --seed (default: no sampling).")
-    int sample;
+    int sample = PrepareSettings.DEFAULTS.sample();
 
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where --dataset keeps its downloads (default: $UMAP_ANIM_CACHE, else ~/.cache/umap-anim).")
-    Path cacheDir;
+    Path cacheDir = PrepareSettings.DEFAULTS.cacheDir();
 
     @Option(names = "--mirror", paramLabel = "URL", description = "A folder URL serving the data set's files, tried before the built-in mirrors; repeatable (default: only the built-in mirrors).")
-    List<String> mirrors = new ArrayList<>();
+    List<String> mirrors = new ArrayList<>(PrepareSettings.DEFAULTS.mirrors());
 
     @Option(names = "--epochs", paramLabel = "N", description = "SGD epochs; frames are epochs + 1 (default: ${DEFAULT-VALUE}).")
-    int epochs = 200;
+    int epochs = PrepareSettings.DEFAULTS.epochs();
 
     @Option(names = "--neighbors", paramLabel = "K", description = "Nearest neighbours per point, itself included (default: ${DEFAULT-VALUE}).")
-    int neighbors = 15;
+    int neighbors = PrepareSettings.DEFAULTS.neighbors();
 
     @Option(names = "--min-dist", paramLabel = "D", description = "How tightly points may pack in the layout (default: ${DEFAULT-VALUE}).")
-    double minDist = 0.1;
+    double minDist = PrepareSettings.DEFAULTS.minDist();
 
     @Option(names = "--spread", paramLabel = "S", description = "Scale of the embedded points (default: ${DEFAULT-VALUE}).")
-    double spread = 1.0;
+    double spread = PrepareSettings.DEFAULTS.spread();
 
     @Option(names = "--learning-rate", paramLabel = "A", description = "Initial SGD learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate = 1.0;
+    double learningRate = PrepareSettings.DEFAULTS.learningRate();
 
     @Option(names = "--negative-sample-rate", paramLabel = "N", description = "Negative samples per positive edge sample (default: ${DEFAULT-VALUE}).")
-    int negativeSampleRate = 5;
+    int negativeSampleRate = PrepareSettings.DEFAULTS.negativeSampleRate();
 
     @Option(names = "--repulsion-strength", paramLabel = "G", description = "Weight of the negative samples (default: ${DEFAULT-VALUE}).")
-    double repulsionStrength = 1.0;
+    double repulsionStrength = PrepareSettings.DEFAULTS.repulsionStrength();
 
     @Option(names = "--parallel-sgd", description = "Run the SGD on all threads, Hogwild-style: faster, but not bit-reproducible. The default is the deterministic single-threaded SGD.")
-    boolean parallelSgd;
+    boolean parallelSgd = PrepareSettings.DEFAULTS.parallelSgd();
 
     @Option(names = "--stretch", description = "Normalise x and y separately to [0,1] (the original's look) instead of keeping the aspect ratio.")
-    boolean stretch;
+    boolean stretch = PrepareSettings.DEFAULTS.stretch();
+
+    PrepareSettings settings(Compute compute) {
+        return new PrepareSettings(source.input, source.dataset, label, limit, sample, cacheDir, mirrors, epochs,
+                neighbors, minDist, spread, learningRate, negativeSampleRate, repulsionStrength, parallelSgd, stretch,
+                compute);
+    }
 }

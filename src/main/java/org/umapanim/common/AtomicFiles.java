@@ -22,37 +22,51 @@ public final class AtomicFiles {
 
     /** Writes {@code target} by letting {@code writer} fill a temporary sibling, then renaming it. */
     public static void write(Path target, Writer writer) {
-        Path dir = target.toAbsolutePath().getParent();
-        // Not Files.createTempFile: its files are private (0600), and the outputs are for sharing.
-        Path tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toHexString(RANDOM.nextLong()));
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new FileProblem(target, "cannot create the folder " + dir + " (" + e.getMessage() + ")", e);
-        }
+        Path tmp = temporarySibling(target);
         boolean done = false;
         try {
             writer.writeTo(tmp);
-            move(tmp, target);
+            moveIntoPlace(tmp, target);
             done = true;
         } catch (IOException | UncheckedIOException e) {
             throw new FileProblem(target, "cannot write: " + e.getMessage(), e);
         } finally {
             if (!done) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is what the user needs to see
-                }
+                deleteQuietly(tmp);
             }
         }
     }
 
-    private static void move(Path tmp, Path target) throws IOException {
+    /**
+     * A new name beside {@code target} for its content in the making, in a folder that exists.
+     * Not Files.createTempFile: its files are private (0600), and the outputs are for sharing;
+     * the random part keeps parallel runs apart.
+     */
+    public static Path temporarySibling(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new FileProblem(target, "cannot create the folder " + dir + " (" + e.getMessage() + ")", e);
+        }
+        return dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
+    }
+
+    /** Renames a finished temporary file onto {@code target}, atomically where the file system can. */
+    public static void moveIntoPlace(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Removes an abandoned temporary file; a failure here must not hide the one that abandoned it. */
+    public static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the original failure is what the user needs to see
         }
     }
 

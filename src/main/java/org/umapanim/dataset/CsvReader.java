@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipException;
+import org.umapanim.common.Checksums;
 import org.umapanim.common.FileProblem;
 
 /**
@@ -27,8 +28,8 @@ final class CsvReader {
     private CsvReader() {}
 
     static Dataset read(Path file, String label, int limit) {
-        MessageDigest digest = Sha256.newDigest();
-        try (Sha256.Hashing hashing = new Sha256.Hashing(Source.of(file).open(), digest);
+        MessageDigest digest = Checksums.sha256();
+        try (Checksums.Hashing hashing = new Checksums.Hashing(Source.of(file).open(), digest);
                 BufferedReader in = new BufferedReader(new InputStreamReader(IdxReader.decompressed(hashing),
                         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)), 1 << 16)) {
             String headerLine = in.readLine();
@@ -59,7 +60,7 @@ final class CsvReader {
             }
             hashing.drain();
             String[] labels = Arrays.copyOf(rows.labels, rows.count);
-            return new Dataset(DatasetReader.baseName(file), Sha256.hex(digest), features,
+            return new Dataset(DatasetReader.baseName(file), Checksums.hex(digest), features,
                     Arrays.copyOf(rows.values, rows.count * features.size()),
                     labelAt < 0 ? null : header.get(labelAt), labels,
                     LabelRule.imageShape(features, rows.allBytes));

@@ -2,11 +2,11 @@ package org.umapanim.dataset;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.umapanim.common.Checksums;
 
 /**
  * A labelled table of numbers: what every reader produces and what UMAP embeds.
@@ -134,8 +134,7 @@ public record Dataset(
             row += part.rows();
             checksums.append(part.sha256).append('\n');
         }
-        String sha = HexFormat.of().formatHex(
-                Sha256.digest(checksums.toString().getBytes(StandardCharsets.US_ASCII)));
+        String sha = Checksums.sha256(checksums.toString().getBytes(StandardCharsets.US_ASCII));
         return new Dataset(name, sha, first.columns, values, first.labelColumn, labels, first.image);
     }
 

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.umapanim.common.Checksums;
 import org.umapanim.common.FileProblem;
 
 /**
@@ -61,7 +62,7 @@ public final class IdxReader {
     }
 
     static Dataset read(List<Source[]> pairs, String name, String labelColumn, List<String> classNames, int limit) {
-        MessageDigest digest = Sha256.newDigest();
+        MessageDigest digest = Checksums.sha256();
         List<Dataset> parts = new ArrayList<>();
         int left = limit == 0 ? Integer.MAX_VALUE : limit;
         for (Source[] pair : pairs) {
@@ -74,7 +75,7 @@ public final class IdxReader {
                     Optional.of(new ImageShape(images.height, images.width))));
             left -= images.kept;
         }
-        String sha = Sha256.hex(digest);
+        String sha = Checksums.hex(digest);
         if (parts.size() == 1) {
             Dataset only = parts.get(0);
             return new Dataset(name, sha, only.columns(), only.values(), only.labelColumn(), only.labels(), only.image());
@@ -103,7 +104,7 @@ public final class IdxReader {
 
     private static Images readImages(Source source, MessageDigest digest, int limit) {
         Path file = source.shown();
-        try (Sha256.Hashing hashing = new Sha256.Hashing(source.open(), digest);
+        try (Checksums.Hashing hashing = new Checksums.Hashing(source.open(), digest);
                 DataInputStream in = new DataInputStream(decompressed(hashing))) {
             int magic = header(in, source, "images");
             if (magic != IMAGES_MAGIC) {
@@ -159,7 +160,7 @@ public final class IdxReader {
 
     private static String[] readLabels(Source source, MessageDigest digest, Images images, List<String> classNames) {
         Path file = source.shown();
-        try (Sha256.Hashing hashing = new Sha256.Hashing(source.open(), digest);
+        try (Checksums.Hashing hashing = new Checksums.Hashing(source.open(), digest);
                 DataInputStream in = new DataInputStream(decompressed(hashing))) {
             int magic = header(in, source, "labels");
             if (magic != LABELS_MAGIC) {

@@ -16,6 +16,7 @@ import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.io.api.Binary;
 
 /**
  * Walks the values of one flat column chunk page by page, straight from Parquet's value decoders.
@@ -25,7 +26,7 @@ import org.apache.parquet.column.values.ValuesReader;
  * Pages are decoded as parquet-column's own {@code ColumnReaderBase} does (V1: levels then values
  * in one buffer; V2: levels in their own RLE buffers).
  */
-final class ParquetColumnCursor {
+public final class ParquetColumnCursor {
     private final ColumnDescriptor column;
     private final PageReader pages;
     private final Dictionary dictionary;
@@ -42,7 +43,7 @@ final class ParquetColumnCursor {
     private int[] ids = new int[0];
     private int idAt;
 
-    ParquetColumnCursor(ColumnDescriptor column, PageReader pages) {
+    public ParquetColumnCursor(ColumnDescriptor column, PageReader pages) {
         this.column = column;
         this.pages = pages;
         this.maxDefinition = column.getMaxDefinitionLevel();
@@ -54,7 +55,7 @@ final class ParquetColumnCursor {
         }
     }
 
-    ColumnDescriptor column() {
+    public ColumnDescriptor column() {
         return column;
     }
 
@@ -64,7 +65,7 @@ final class ParquetColumnCursor {
     }
 
     /** Steps to the next value; false when that value is null (and there is nothing to read). */
-    boolean next() {
+    public boolean next() {
         if (leftInPage == 0) {
             nextPage();
         }
@@ -89,6 +90,21 @@ final class ParquetColumnCursor {
     /** The dictionary id of the current value, on a page that {@link #usesDictionary()}. */
     int dictionaryId() {
         return ids[idAt++];
+    }
+
+    /** The current value of an INT32 column (after {@link #next()} said it is there). */
+    public int intValue() {
+        return pageUsesDictionary ? dictionary.decodeToInt(dictionaryId()) : values.readInteger();
+    }
+
+    /** The current value of a FLOAT column. */
+    public float floatValue() {
+        return pageUsesDictionary ? dictionary.decodeToFloat(dictionaryId()) : values.readFloat();
+    }
+
+    /** The current value of a BINARY column. */
+    public Binary binaryValue() {
+        return pageUsesDictionary ? dictionary.decodeToBinary(dictionaryId()) : values.readBytes();
     }
 
     private void nextPage() {

@@ -1,11 +1,9 @@
 package org.umapanim.dataset;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +12,11 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
+import org.umapanim.common.Checksums;
 import org.umapanim.common.FileProblem;
 
 /**
@@ -36,8 +34,8 @@ final class ParquetTableReader {
     private enum Kind { INT32, UINT32, INT64, UINT64, FLOAT, DOUBLE, DECIMAL_INT32, DECIMAL_INT64, DECIMAL_BYTES, TEXT, BOOLEAN }
 
     static Dataset read(Path file, String label, int limit) {
-        String sha = checksum(file);
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        String sha = Checksums.sha256(file);
+        try (ParquetFileReader reader = ParquetFiles.open(file)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             List<String> names = new ArrayList<>();
             for (Type field : schema.getFields()) {
@@ -121,25 +119,8 @@ final class ParquetTableReader {
         } catch (FileProblem e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new FileProblem(file, "not a readable Parquet file: " + firstLine(e), e);
+            throw new FileProblem(file, "not a readable Parquet file: " + ParquetFiles.detail(e), e);
         }
-    }
-
-    /** Parquet's own messages can be long or empty; the CLI prints one line. */
-    private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
-    }
-
-    private static String checksum(Path file) {
-        MessageDigest digest = Sha256.newDigest();
-        try (InputStream in = new Sha256.Hashing(Source.of(file).open(), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new FileProblem(file, "cannot read: " + e.getMessage(), e);
-        }
-        return Sha256.hex(digest);
     }
 
     private static Kind numericKind(Path file, ColumnDescriptor column, String name) {

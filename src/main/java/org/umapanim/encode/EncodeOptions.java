@@ -32,9 +32,7 @@ public record EncodeOptions(int fps, int crf, String preset, double holdSeconds,
     }
 
     /** 30 fps, CRF 22, preset medium, last frame held 2 s, FFmpeg quiet. */
-    public static EncodeOptions defaults() {
-        return new EncodeOptions(30, 22, "medium", 2.0, false);
-    }
+    public static final EncodeOptions DEFAULTS = new EncodeOptions(30, 22, "medium", 2.0, false);
 
     /** How many extra copies of the last frame make up the hold. */
     public int holdFrames() {

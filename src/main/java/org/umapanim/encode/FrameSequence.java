@@ -7,14 +7,14 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.umapanim.common.FileProblem;
+import org.umapanim.render.RenderedFiles;
 
 /**
  * The numbered frames {@code combined-000000.png, combined-000001.png, …} of a directory, checked
@@ -23,23 +23,16 @@ import org.umapanim.common.FileProblem;
  */
 record FrameSequence(List<Path> files, int width, int height) {
 
-    static final String PREFIX = "combined-";
-    private static final Pattern NAME = Pattern.compile("combined-(\\d{6,9})\\.png");
-
-    static String fileName(int index) {
-        return String.format("%s%06d.png", PREFIX, index);
-    }
-
     static FrameSequence scan(Path dir) {
         TreeMap<Integer, Path> numbered = new TreeMap<>();
         try (Stream<Path> entries = Files.list(dir)) {
             for (Iterator<Path> it = entries.iterator(); it.hasNext(); ) {
                 Path p = it.next();
-                Matcher m = NAME.matcher(p.getFileName().toString());
-                if (m.matches()) {
+                OptionalInt epoch = RenderedFiles.epochOf(p);
+                if (epoch.isPresent()) {
                     // combined-7.png style names don't match; combined-0000007.png would, so
                     // two spellings of one number are a conflict worth naming.
-                    Path previous = numbered.put(Integer.parseInt(m.group(1)), p);
+                    Path previous = numbered.put(epoch.getAsInt(), p);
                     if (previous != null) {
                         throw new FileProblem(p, "duplicate frame number (also " + previous.getFileName() + ")");
                     }
@@ -53,12 +46,12 @@ record FrameSequence(List<Path> files, int width, int height) {
             throw new FileProblem(dir, "cannot list the frames: " + e.getMessage(), e);
         }
         if (numbered.isEmpty()) {
-            throw new FileProblem(dir, "no frames (expected " + fileName(0) + ", " + fileName(1) + ", …)");
+            throw new FileProblem(dir, "no frames (expected " + RenderedFiles.frameName(0) + ", " + RenderedFiles.frameName(1) + ", …)");
         }
         int expected = 0;
         for (int n : numbered.keySet()) {
             if (n != expected) {
-                throw new FileProblem(dir.resolve(fileName(expected)), "frame missing: the frames must be numbered "
+                throw new FileProblem(dir.resolve(RenderedFiles.frameName(expected)), "frame missing: the frames must be numbered "
                         + "from 0 without gaps, and the next one found is " + numbered.get(n).getFileName());
             }
             expected++;

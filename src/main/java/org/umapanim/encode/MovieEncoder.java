@@ -6,15 +6,14 @@ import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
+import javax.imageio.ImageIO;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.FileProblem;
+import org.umapanim.common.Progress;
 
 /**
  * Encodes BufferedImages, in order, into an H.264 MP4 (libx264, yuv420p, constant quality,
@@ -24,7 +23,6 @@ import org.umapanim.common.FileProblem;
  */
 public final class MovieEncoder implements AutoCloseable {
     private static final String ENCODER = "libx264";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path movie;
     private final Path tmp;
@@ -57,19 +55,11 @@ public final class MovieEncoder implements AutoCloseable {
         Ffmpeg.setLogging(o.verbose());
         Ffmpeg.requireEncoder(ENCODER, movie);
 
-        Path dir = movie.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new FileProblem(movie, "cannot create the directory " + dir + " (" + e.getMessage() + ")", e);
+        // FFmpeg creates the file itself, under the temporary name.
+        Path tmp = AtomicFiles.temporarySibling(movie);
+        if (!Files.isWritable(tmp.getParent())) {
+            throw new FileProblem(movie, "cannot write in " + tmp.getParent());
         }
-        if (!Files.isWritable(dir)) {
-            throw new FileProblem(movie, "cannot write in " + dir);
-        }
-        // FFmpeg creates the file itself, with the usual permissions (createTempFile's are 0600,
-        // wrong for a movie meant to be served); the random part keeps parallel runs apart.
-        Path tmp = dir.resolve(AtomicFiles.TEMP_PREFIX + movie.getFileName() + "-"
-                + Long.toUnsignedString(RANDOM.nextLong(), 36));
         ImageToFrame images = new ImageToFrame(width, height);
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(tmp.toString(), images.evenWidth(), images.evenHeight(), 0);
         // The temporary name has no .mp4 extension for FFmpeg to guess from.
@@ -98,10 +88,39 @@ public final class MovieEncoder implements AutoCloseable {
             recorder.start();
         } catch (FrameRecorder.Exception | RuntimeException e) {
             releaseQuietly(recorder);
-            deleteQuietly(tmp);
+            AtomicFiles.deleteQuietly(tmp);
             throw new FileProblem(movie, "cannot start the H.264 encoder: " + e.getMessage(), e);
         }
         return new MovieEncoder(movie, tmp, o, images, recorder, start);
+    }
+
+    /**
+     * Encodes {@code framesDir}'s numbered frames ({@link FrameSequence}) into {@code movie}. The
+     * frames must be a gap-free sequence of one size; a bad one is a {@link FileProblem} naming it,
+     * and leaves any existing movie untouched.
+     */
+    public static EncodeSummary encodeFolder(Path framesDir, Path movie, EncodeOptions o, Progress progress) {
+        FrameSequence frames = FrameSequence.scan(framesDir);
+        try (MovieEncoder encoder = open(movie, frames.width(), frames.height(), o);
+             Progress.Task task = progress.start("encoding", frames.files().size())) {
+            for (Path file : frames.files()) {
+                encoder.add(readPng(file));
+                task.step();
+            }
+            return encoder.finish();
+        }
+    }
+
+    private static BufferedImage readPng(Path file) {
+        try {
+            BufferedImage image = ImageIO.read(file.toFile());
+            if (image == null) {
+                throw new FileProblem(file, "not a PNG image");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new FileProblem(file, "unreadable PNG: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -128,7 +147,7 @@ public final class MovieEncoder implements AutoCloseable {
         }
         try {
             recorder.stop();
-            move(tmp, movie);
+            AtomicFiles.moveIntoPlace(tmp, movie);
             done = true;
             return new EncodeSummary(movie, frames, held, Files.size(movie),
                     (System.nanoTime() - startNanos) / 1_000_000);
@@ -147,7 +166,7 @@ public final class MovieEncoder implements AutoCloseable {
         if (!done) {
             done = true;
             releaseQuietly(recorder);
-            deleteQuietly(tmp);
+            AtomicFiles.deleteQuietly(tmp);
         }
     }
 
@@ -165,27 +184,11 @@ public final class MovieEncoder implements AutoCloseable {
         }
     }
 
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     private static void releaseQuietly(FFmpegFrameRecorder recorder) {
         try {
             recorder.release();
         } catch (FrameRecorder.Exception | RuntimeException ignored) {
             // the encode is being abandoned; the failure that caused it is what matters
-        }
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-            // the original failure is what the user needs to see
         }
     }
 }

@@ -5,5 +5,5 @@ import java.awt.image.BufferedImage;
 /** Receives the frames in epoch order as they are made (the movie encoder, in {@code all}). */
 @FunctionalInterface
 public interface FrameSink {
-    void accept(int epoch, BufferedImage frame) throws Exception;
+    void accept(int epoch, BufferedImage frame);
 }

@@ -14,7 +14,6 @@ import org.umapanim.common.AtomicFiles;
 import org.umapanim.dataset.Dataset;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -107,19 +106,7 @@ public final class DigitsWriter {
             this.columns = columns.toArray(String[]::new);
             this.pixels = pixels;
             this.metadata = metadata;
-            this.labels = ds.labelColumn() == null ? null : binaries(ds.labels());
-        }
-
-        private static Binary[] binaries(String[] labels) {
-            Map<String, Binary> distinct = new java.util.HashMap<>();
-            Binary[] out = new Binary[labels.length];
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] == null) {
-                    throw new IllegalArgumentException("label of row " + i + " is null");
-                }
-                out[i] = distinct.computeIfAbsent(labels[i], l -> Binary.fromConstantByteArray(l.getBytes(StandardCharsets.UTF_8)));
-            }
-            return out;
+            this.labels = ds.labelColumn() == null ? null : LabelDictionary.of(ds.labels());
         }
 
         @Override

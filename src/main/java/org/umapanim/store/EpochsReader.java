@@ -1,7 +1,6 @@
 package org.umapanim.store;
 
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -13,10 +12,12 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
+import org.umapanim.common.EpochListener;
 import org.umapanim.common.FileProblem;
+import org.umapanim.dataset.ParquetColumnCursor;
+import org.umapanim.dataset.ParquetFiles;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,21 +34,15 @@ import java.util.Map;
  * is wrong. Files from other tools with the same columns are fine (optional columns without
  * nulls, no footer metadata); the label column is then the one text column besides ours.
  *
- * <p>No file handle is held between calls; {@link #forEachEpoch} opens the file for each pass.
+ * <p>No file handle is held between calls: {@link #forEachEpoch} opens the file for each pass.
  */
-public final class EpochsReader implements AutoCloseable {
+public final class EpochsReader implements EpochHistory {
     private final Path file;
     private final MessageType coordinates;
     private final String labelColumn;
     private final String[] labels;
     private final int lastEpoch;
     private final Map<String, String> metadata;
-
-    /** Receives one epoch's layout: {@code x = xy[2*i]}, {@code y = xy[2*i+1]} for index i; the array is the consumer's. */
-    @FunctionalInterface
-    public interface EpochConsumer {
-        void accept(int epoch, float[] xy) throws Exception;
-    }
 
     private EpochsReader(Path file, MessageType coordinates, String labelColumn, String[] labels, int lastEpoch,
                          Map<String, String> metadata) {
@@ -61,7 +56,7 @@ public final class EpochsReader implements AutoCloseable {
 
     /** Opens and checks {@code file}; throws {@link FileProblem} naming what is wrong with it. */
     public static EpochsReader open(Path file) {
-        try (ParquetFileReader parquet = ParquetColumns.open(file)) {
+        try (ParquetFileReader parquet = ParquetFiles.open(file)) {
             FileMetaData footer = parquet.getFooter().getFileMetaData();
             MessageType schema = footer.getSchema();
             Map<String, String> metadata = Collections.unmodifiableMap(new LinkedHashMap<>(footer.getKeyValueMetaData()));
@@ -81,7 +76,7 @@ public final class EpochsReader implements AutoCloseable {
             Scan scan = new Scan(file, labelColumn != null);
             PageReadStore rowGroup;
             while ((rowGroup = parquet.readNextRowGroup()) != null) {
-                scan.rowGroup(ParquetColumns.columns(rowGroup, rowOrder, footer.getCreatedBy()), rowOrder, rowGroup.getRowCount());
+                scan.rowGroup(rowGroup, rowOrder);
             }
             scan.end();
             checkCount(file, metadata, EpochsSchema.KEY_POINTS, "points", scan.points);
@@ -95,15 +90,16 @@ public final class EpochsReader implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException e) {
             // decoding garbage fails in many ways: exceptions of the decoders, NPEs, bad lengths
-            throw new FileProblem(file, "corrupt Parquet data (" + ParquetColumns.detail(e) + ")", e);
+            throw new FileProblem(file, "corrupt Parquet data (" + ParquetFiles.detail(e) + ")", e);
         }
     }
 
+    @Override
     public int points() {
         return labels.length;
     }
 
-    /** The last epoch: epochs 0 … lastEpoch are in the file. */
+    @Override
     public int lastEpoch() {
         return lastEpoch;
     }
@@ -114,6 +110,7 @@ public final class EpochsReader implements AutoCloseable {
     }
 
     /** Label of every index (a copy); all "" when the file has no label column. */
+    @Override
     public String[] labels() {
         return labels.clone();
     }
@@ -138,25 +135,23 @@ public final class EpochsReader implements AutoCloseable {
     }
 
     /**
-     * Hands every epoch, in order, to {@code consumer}, each in a fresh {@code float[2n]}. Only one
-     * row group of the file is in memory at a time. Exceptions from the consumer propagate:
-     * unchecked ones as they are, an IOException as UncheckedIOException, other checked ones
-     * wrapped in a RuntimeException.
+     * Hands every epoch, in order, to {@code listener}. Only one row group of the file is in
+     * memory at a time. The listener's own exceptions propagate as they are; anything else that
+     * goes wrong is a {@link FileProblem} naming the file.
      */
-    public void forEachEpoch(EpochConsumer consumer) {
+    @Override
+    public void forEachEpoch(EpochListener listener) {
         int n = points();
-        try (ParquetFileReader parquet = ParquetColumns.open(file)) {
+        try (ParquetFileReader parquet = ParquetFiles.open(file)) {
             parquet.setRequestedSchema(coordinates);
-            String createdBy = parquet.getFooter().getFileMetaData().getCreatedBy();
             int epoch = 0, i = 0;
             float[] xy = new float[2 * n];
             PageReadStore rowGroup;
             while ((rowGroup = parquet.readNextRowGroup()) != null) {
-                ColumnReadStoreImpl store = ParquetColumns.columns(rowGroup, coordinates, createdBy);
-                ColumnReader index = ParquetColumns.reader(store, coordinates, EpochsSchema.INDEX);
-                ColumnReader x = ParquetColumns.reader(store, coordinates, EpochsSchema.X);
-                ColumnReader y = ParquetColumns.reader(store, coordinates, EpochsSchema.Y);
-                ColumnReader epochs = ParquetColumns.reader(store, coordinates, EpochsSchema.EPOCH);
+                ParquetColumnCursor index = cursor(rowGroup, coordinates, EpochsSchema.INDEX);
+                ParquetColumnCursor x = cursor(rowGroup, coordinates, EpochsSchema.X);
+                ParquetColumnCursor y = cursor(rowGroup, coordinates, EpochsSchema.Y);
+                ParquetColumnCursor epochs = cursor(rowGroup, coordinates, EpochsSchema.EPOCH);
                 for (long r = rowGroup.getRowCount(); r > 0; r--) {
                     int rowIndex = readInt(index), rowEpoch = readInt(epochs);
                     if (rowIndex != i || rowEpoch != epoch) {
@@ -166,8 +161,7 @@ public final class EpochsReader implements AutoCloseable {
                     xy[2 * i] = readFloat(x);
                     xy[2 * i + 1] = readFloat(y);
                     if (++i == n) {
-                        deliver(consumer, epoch, xy);
-                        xy = new float[2 * n];
+                        deliver(listener, epoch, xy);
                         i = 0;
                         epoch++;
                     }
@@ -176,42 +170,30 @@ public final class EpochsReader implements AutoCloseable {
             if (epoch != lastEpoch + 1) {
                 throw new FileProblem(file, "changed while being read (ends at epoch " + epoch + ")");
             }
-        } catch (ConsumerFailure e) {
-            Exception cause = e.cause;
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw new RuntimeException(cause);
+        } catch (ListenerFailure e) {
+            throw e.cause;
         } catch (NullValue e) {
             throw new FileProblem(file, "column '" + e.column + "' has missing (null) values");
         } catch (FileProblem e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new FileProblem(file, "corrupt Parquet data (" + ParquetColumns.detail(e) + ")", e);
+            throw new FileProblem(file, "corrupt Parquet data (" + ParquetFiles.detail(e) + ")", e);
         }
     }
 
-    @Override
-    public void close() {
-        // nothing held open between passes
-    }
-
-    private static void deliver(EpochConsumer consumer, int epoch, float[] xy) {
+    private static void deliver(EpochListener listener, int epoch, float[] xy) {
         try {
-            consumer.accept(epoch, xy);
-        } catch (Exception e) {
-            throw new ConsumerFailure(e);
+            listener.onEpoch(epoch, xy);
+        } catch (RuntimeException e) {
+            throw new ListenerFailure(e);
         }
     }
 
-    /** Carries the consumer's exception past the handler that blames the file for everything else. */
-    private static final class ConsumerFailure extends RuntimeException {
-        final Exception cause;
+    /** Carries the listener's exception past the handler that blames the file for everything else. */
+    private static final class ListenerFailure extends RuntimeException {
+        final RuntimeException cause;
 
-        ConsumerFailure(Exception cause) {
+        ListenerFailure(RuntimeException cause) {
             super(null, null, false, false);
             this.cause = cause;
         }
@@ -324,22 +306,23 @@ public final class EpochsReader implements AutoCloseable {
         }
     }
 
-    private static int readInt(ColumnReader column) {
-        if (column.getCurrentDefinitionLevel() < column.getDescriptor().getMaxDefinitionLevel()) {
-            throw new NullValue(column.getDescriptor().getPath()[0]);
-        }
-        int v = column.getInteger();
-        column.consume();
-        return v;
+    private static ParquetColumnCursor cursor(PageReadStore rowGroup, MessageType requested, String column) {
+        ColumnDescriptor descriptor = requested.getColumnDescription(new String[] {column});
+        return new ParquetColumnCursor(descriptor, rowGroup.getPageReader(descriptor));
     }
 
-    private static float readFloat(ColumnReader column) {
-        if (column.getCurrentDefinitionLevel() < column.getDescriptor().getMaxDefinitionLevel()) {
-            throw new NullValue(column.getDescriptor().getPath()[0]);
+    private static int readInt(ParquetColumnCursor column) {
+        if (!column.next()) {
+            throw new NullValue(column.column().getPath()[0]);
         }
-        float v = column.getFloat();
-        column.consume();
-        return v;
+        return column.intValue();
+    }
+
+    private static float readFloat(ParquetColumnCursor column) {
+        if (!column.next()) {
+            throw new NullValue(column.column().getPath()[0]);
+        }
+        return column.floatValue();
     }
 
     /** A null in a column we need; turned into a FileProblem where the file is known. */
@@ -370,19 +353,18 @@ public final class EpochsReader implements AutoCloseable {
             this.withLabels = withLabels;
         }
 
-        void rowGroup(ColumnReadStoreImpl store, MessageType requested, long rows) {
-            ColumnReader index = ParquetColumns.reader(store, requested, EpochsSchema.INDEX);
-            ColumnReader epochs = ParquetColumns.reader(store, requested, EpochsSchema.EPOCH);
-            ColumnReader label = withLabels ? ParquetColumns.reader(store, requested, requested.getFieldName(2)) : null;
+        void rowGroup(PageReadStore rowGroup, MessageType requested) {
+            ParquetColumnCursor index = cursor(rowGroup, requested, EpochsSchema.INDEX);
+            ParquetColumnCursor epochs = cursor(rowGroup, requested, EpochsSchema.EPOCH);
+            ParquetColumnCursor label = withLabels ? cursor(rowGroup, requested, requested.getFieldName(2)) : null;
             try {
-                for (long r = 0; r < rows; r++, row++) {
+                for (long r = rowGroup.getRowCount(); r > 0; r--, row++) {
                     row(readInt(index), readInt(epochs));
                     if (label != null && epoch == 0) {
-                        if (label.getCurrentDefinitionLevel() < label.getDescriptor().getMaxDefinitionLevel()) {
+                        if (!label.next()) {
                             throw new NullValue(requested.getFieldName(2));
                         }
-                        labels.add(label.getBinary().toStringUsingUTF8());
-                        label.consume();
+                        labels.add(label.binaryValue().toStringUsingUTF8());
                     }
                 }
             } catch (NullValue e) {

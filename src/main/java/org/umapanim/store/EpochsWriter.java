@@ -7,15 +7,13 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.umapanim.common.AtomicFiles;
+import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
-import org.umapanim.umap.EpochListener;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -76,25 +74,11 @@ public final class EpochsWriter implements EpochListener {
         }
         this.labelColumn = labelColumn;
         this.points = labels.length;
-        this.labels = labelColumn == null ? null : dictionary(labels);
+        this.labels = labelColumn == null ? null : LabelDictionary.of(labels);
         this.nEpochs = nEpochs;
         this.stretch = stretch;
         this.metadata = SupportBuilder.footer(metadata);
         this.history = new float[nEpochs + 1][];
-    }
-
-    /** One Binary per distinct label, shared, so the writer's dictionary sees few objects. */
-    private static Binary[] dictionary(String[] labels) {
-        Map<String, Binary> distinct = new HashMap<>();
-        Binary[] out = new Binary[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            String label = labels[i];
-            if (label == null) {
-                throw new IllegalArgumentException("label of point " + i + " is null");
-            }
-            out[i] = distinct.computeIfAbsent(label, l -> Binary.fromConstantByteArray(l.getBytes(StandardCharsets.UTF_8)));
-        }
-        return out;
     }
 
     @Override

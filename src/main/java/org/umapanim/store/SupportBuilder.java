@@ -8,6 +8,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
+import org.umapanim.common.LibraryLogs;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ final class SupportBuilder<T> extends ParquetWriter.Builder<T, SupportBuilder<T>
     }
 
     static <T> SupportBuilder<T> of(Path file, WriteSupport<T> support) {
-        QuietLogs.ensure();
+        LibraryLogs.quietByDefault();
         // A plain configuration keeps Hadoop's Configuration (and its XML resource loading) out.
         return new SupportBuilder<>(file, support)
                 .withConf(new PlainParquetConfiguration())

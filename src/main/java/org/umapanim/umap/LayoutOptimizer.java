@@ -1,5 +1,6 @@
 package org.umapanim.umap;
 
+import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
 
 /**

@@ -15,7 +15,9 @@ public final class NearestNeighbors {
 
     public enum Method {
         EXACT,
-        NN_DESCENT
+        NN_DESCENT,
+        /** Handed in by the caller. */
+        GIVEN
     }
 
     private NearestNeighbors() {}
@@ -24,8 +26,11 @@ public final class NearestNeighbors {
         return n < EXACT_BELOW ? Method.EXACT : Method.NN_DESCENT;
     }
 
-    /** The k nearest neighbours (k counts the row itself) with the method umap-learn would use for n rows. */
-    public static KnnGraph compute(float[] values, int n, int d, int k, long seed, int threads, Progress progress) {
+    /**
+     * The k nearest neighbours (k counts the row itself) with the method umap-learn would use for
+     * n rows: the one place that chooses.
+     */
+    public static KnnGraph search(float[] values, int n, int d, int k, long seed, int threads, Progress progress) {
         return methodFor(n) == Method.EXACT
                 ? exact(values, n, d, k, threads, progress)
                 : approximate(values, n, d, k, seed, threads, progress);

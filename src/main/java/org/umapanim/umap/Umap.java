@@ -1,5 +1,6 @@
 package org.umapanim.umap;
 
+import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
 
 /**
@@ -24,7 +25,8 @@ public final class Umap {
     }
 
     /**
-     * Embeds n rows of d values (row-major) in 2-D.
+     * Embeds n rows of d values (row-major) in 2-D, finding their neighbours the way umap-learn
+     * would ({@link NearestNeighbors#search}).
      *
      * @throws IllegalArgumentException for fewer than 3 rows, a size mismatch or a NaN/infinite value
      */
@@ -32,22 +34,41 @@ public final class Umap {
         java.util.Objects.requireNonNull(listener, "listener");
         java.util.Objects.requireNonNull(progress, "progress");
         checkInput(values, n, d);
-        UmapParams p = params;
-        int k = Math.min(p.nNeighbors(), n - 1);
         preloadNativesInBackground();
-        try (Workers workers = new Workers(p.threads())) {
-            long t0 = System.nanoTime();
-            NearestNeighbors.Method method = NearestNeighbors.methodFor(n);
-            KnnGraph knn;
-            try (Progress.Task task = progress.start("kNN", n)) {
-                knn = method == NearestNeighbors.Method.EXACT
-                        ? ExactKnn.search(values, n, d, k, workers, task)
-                        : NnDescent.search(values, n, d, k, p.seed(), workers, task);
-            }
-            long t1 = System.nanoTime();
+        long started = System.nanoTime();
+        KnnGraph knn = NearestNeighbors.search(values, n, d, neighbours(n), params.seed(), params.threads(), progress);
+        return embed(values, d, knn, NearestNeighbors.methodFor(n), System.nanoTime() - started, listener, progress);
+    }
 
+    /**
+     * Embeds n rows of d values with neighbours found by the caller (umappp lets its callers do
+     * the same): {@code knn} must hold every row's {@code min(n_neighbors, n − 1)} nearest, itself
+     * first. The rows are still needed: a graph of several components is laid out by their means.
+     */
+    public UmapResult fit(float[] values, int n, int d, KnnGraph knn, EpochListener listener, Progress progress) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        java.util.Objects.requireNonNull(progress, "progress");
+        checkInput(values, n, d);
+        if (knn.n() != n || knn.k() != neighbours(n)) {
+            throw new IllegalArgumentException("the neighbour lists are " + knn.n() + " × " + knn.k() + ", expected "
+                    + n + " × " + neighbours(n));
+        }
+        preloadNativesInBackground();
+        return embed(values, d, knn, NearestNeighbors.Method.GIVEN, 0, listener, progress);
+    }
+
+    /** umap-learn's rule: fewer rows than n_neighbors + 1 shrink the neighbourhood to the other rows. */
+    private int neighbours(int n) {
+        return Math.min(params.nNeighbors(), n - 1);
+    }
+
+    private UmapResult embed(float[] values, int d, KnnGraph knn, NearestNeighbors.Method method, long knnNanos,
+                             EpochListener listener, Progress progress) {
+        UmapParams p = params;
+        int n = knn.n();
+        try (Workers workers = new Workers(p.threads())) {
+            long t1 = System.nanoTime();
             FuzzyGraph graph = FuzzyGraph.build(knn, workers);
-            knn = null; // n·k indices and distances, no longer needed: let them go before the layout
             // umap-learn prunes with n_epochs, or with its default 200/500 when n_epochs <= 10
             int defaultEpochs = n <= 10_000 ? 500 : 200;
             int pruneEpochs = p.nEpochs() > 10 ? p.nEpochs() : defaultEpochs;
@@ -66,7 +87,7 @@ public final class Umap {
                 optimizer.run(p, workers, listener, task);
             }
             long t4 = System.nanoTime();
-            return new UmapResult(layout, method, k, init, comps.count(), ms(t1 - t0), ms(t2 - t1),
+            return new UmapResult(layout, method, knn.k(), init, comps.count(), ms(knnNanos), ms(t2 - t1),
                     ms(t3 - t2), ms(t4 - t3));
         }
     }

@@ -1,8 +1,8 @@
 package org.umapanim.umap;
 
 /**
- * The knobs of a UMAP run, named as in umap-learn. Built with {@link #defaults()} and the
- * {@code with…} methods, or directly; the constructor rejects values UMAP cannot work with.
+ * The knobs of a UMAP run, named as in umap-learn; {@link #DEFAULTS} is the one definition of
+ * their defaults. The constructor rejects values UMAP cannot work with.
  *
  * @param nNeighbors         size of the local neighbourhood, counting the point itself (umap-learn's n_neighbors)
  * @param minDist            how tightly points may pack in the layout
@@ -49,44 +49,7 @@ public record UmapParams(int nNeighbors, double minDist, double spread, int nEpo
         }
     }
 
-    /** umap-learn's defaults, except 200 epochs at every size, seed 42, and all cores. */
-    public static UmapParams defaults() {
-        return new UmapParams(15, 0.1, 1.0, 200, 1.0, 1.0, 5, 42L,
-                Runtime.getRuntime().availableProcessors(), false);
-    }
-
-    public UmapParams withNeighbors(int k) {
-        return new UmapParams(k, minDist, spread, nEpochs, learningRate, repulsionStrength, negativeSampleRate,
-                seed, threads, parallelSgd);
-    }
-
-    public UmapParams withMinDist(double value) {
-        return new UmapParams(nNeighbors, value, spread, nEpochs, learningRate, repulsionStrength,
-                negativeSampleRate, seed, threads, parallelSgd);
-    }
-
-    public UmapParams withSpread(double value) {
-        return new UmapParams(nNeighbors, minDist, value, nEpochs, learningRate, repulsionStrength,
-                negativeSampleRate, seed, threads, parallelSgd);
-    }
-
-    public UmapParams withEpochs(int epochs) {
-        return new UmapParams(nNeighbors, minDist, spread, epochs, learningRate, repulsionStrength,
-                negativeSampleRate, seed, threads, parallelSgd);
-    }
-
-    public UmapParams withSeed(long value) {
-        return new UmapParams(nNeighbors, minDist, spread, nEpochs, learningRate, repulsionStrength,
-                negativeSampleRate, value, threads, parallelSgd);
-    }
-
-    public UmapParams withThreads(int value) {
-        return new UmapParams(nNeighbors, minDist, spread, nEpochs, learningRate, repulsionStrength,
-                negativeSampleRate, seed, value, parallelSgd);
-    }
-
-    public UmapParams withParallelSgd(boolean value) {
-        return new UmapParams(nNeighbors, minDist, spread, nEpochs, learningRate, repulsionStrength,
-                negativeSampleRate, seed, threads, value);
-    }
+    /** umap-learn's defaults, except 200 epochs at every size; seed 42; all cores; the deterministic SGD. */
+    public static final UmapParams DEFAULTS = new UmapParams(15, 0.1, 1.0, 200, 1.0, 1.0, 5, 42L,
+            Runtime.getRuntime().availableProcessors(), false);
 }

@@ -8,18 +8,19 @@ import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.dataset.DatasetReader;
 import org.umapanim.encode.EncodeOptions;
-import org.umapanim.encode.EncodeStage;
 import org.umapanim.encode.EncodeSummary;
+import org.umapanim.encode.MovieEncoder;
+import org.umapanim.render.FrameRenderer;
 import org.umapanim.render.RenderOptions;
-import org.umapanim.render.RenderStage;
 import org.umapanim.render.RenderSummary;
-import org.umapanim.render.StoredInputs;
 import org.umapanim.store.DigitsWriter;
+import org.umapanim.store.EpochsReader;
 import org.umapanim.store.EpochsSummary;
 import org.umapanim.store.EpochsWriter;
 import org.umapanim.umap.EmbeddingQuality;
 import org.umapanim.umap.KnnGraph;
 import org.umapanim.umap.NearestNeighbors;
+import org.umapanim.umap.TestParams;
 import org.umapanim.umap.Umap;
 import org.umapanim.umap.UmapParams;
 import org.umapanim.umap.UmapResult;
@@ -36,7 +37,7 @@ public final class Benchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         Path dir = Files.createTempDirectory("umap-anim-bench");
-        UmapParams params = UmapParams.defaults().withThreads(threads);
+        UmapParams params = TestParams.threads(UmapParams.DEFAULTS, threads);
 
         long t = System.nanoTime();
         Dataset data = DatasetReader.bundled(rows);
@@ -62,20 +63,20 @@ public final class Benchmark {
         long writeEpochs = since(t);
 
         t = System.nanoTime();
-        RenderSummary rendered = new RenderStage(new StoredInputs()).run(dir.resolve("epochs.parquet"),
-                dir.resolve("digits.parquet"), dir.resolve("frames"), dir.resolve("images"),
-                RenderOptions.defaults().withThreads(threads), false, Progress.NONE, null);
+        RenderOptions look = new RenderOptions("benchmark", "", threads, params.seed());
+        RenderSummary rendered = FrameRenderer.run(EpochsReader.open(dir.resolve("epochs.parquet")), data,
+                dir.resolve("frames"), dir.resolve("images"), look, false, Progress.NONE, null);
         long render = since(t);
 
         t = System.nanoTime();
-        EncodeSummary movie = EncodeStage.encodeDirectory(dir.resolve("frames"), dir.resolve("umap.mp4"),
-                EncodeOptions.defaults(), Progress.NONE);
+        EncodeSummary movie = MovieEncoder.encodeFolder(dir.resolve("frames"), dir.resolve("umap.mp4"),
+                EncodeOptions.DEFAULTS, Progress.NONE);
         long encode = since(t);
 
         t = System.nanoTime();
         KnnGraph exact = NearestNeighbors.exact(data.values(), n, d, params.nNeighbors(), threads, Progress.NONE);
         long exactKnn = since(t);
-        KnnGraph used = NearestNeighbors.compute(data.values(), n, d, params.nNeighbors(), params.seed(), threads, Progress.NONE);
+        KnnGraph used = NearestNeighbors.search(data.values(), n, d, params.nNeighbors(), params.seed(), threads, Progress.NONE);
         double recall = NearestNeighbors.recall(used, exact);
 
         int[] labels = classIndices(data.labels());

@@ -171,7 +171,7 @@ class MovieEncoderTest {
     @Test
     void closingWithoutFinishingLeavesNoMovieAndNoTemporaryFile() throws Exception {
         Path movie = tmp.resolve("movies/umap.mp4");
-        try (MovieEncoder enc = MovieEncoder.open(movie, 1100, 800, EncodeOptions.defaults())) {
+        try (MovieEncoder enc = MovieEncoder.open(movie, 1100, 800, EncodeOptions.DEFAULTS)) {
             for (int i = 0; i < 5; i++) {
                 enc.add(TestMovies.movingShape(1100, 800, i, BufferedImage.TYPE_3BYTE_BGR));
             }
@@ -271,7 +271,7 @@ class MovieEncoderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hold");
         assertThatThrownBy(() -> new EncodeOptions(30, 22, "medium", Double.NaN, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hold");
-        assertThat(EncodeOptions.defaults()).isEqualTo(new EncodeOptions(30, 22, "medium", 2.0, false));
+        assertThat(EncodeOptions.DEFAULTS).isEqualTo(new EncodeOptions(30, 22, "medium", 2.0, false));
         assertThat(new EncodeOptions(25, 22, "medium", 1.5, false).holdFrames()).isEqualTo(38);
     }
 }

@@ -20,6 +20,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
+import org.umapanim.render.RenderedFiles;
 
 /** Makes frames, decodes movies and inspects MP4 files for the encode tests. */
 final class TestMovies {
@@ -54,7 +55,7 @@ final class TestMovies {
         List<BufferedImage> images = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             BufferedImage img = movingShape(width, height, i, BufferedImage.TYPE_3BYTE_BGR);
-            writePng(img, dir.resolve(FrameSequence.fileName(i)));
+            writePng(img, dir.resolve(RenderedFiles.frameName(i)));
             images.add(img);
         }
         return images;

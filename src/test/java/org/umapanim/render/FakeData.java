@@ -5,10 +5,16 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Random;
+import org.umapanim.dataset.download.KnownDataset;
 
 /** Made-up embeddings and digit images for the render tests. */
 final class FakeData {
     private FakeData() {}
+
+    /** The original's look: the MNIST title and subtitle, the legend's samples picked with seed 42. */
+    static RenderOptions look(int threads) {
+        return new RenderOptions(KnownDataset.MNIST.title(), KnownDataset.MNIST.subtitle(), threads, 42);
+    }
 
     /** {@code n} labels "0".."classes-1", round robin. */
     static String[] labels(int n, int classes) {

@@ -17,7 +17,7 @@ class FramePainterTest {
     static void setUp() {
         labels = FakeData.labels(3000, 10);
         legend = Legend.images(labels, FakeData.digitImages(labels), new ImageShape(28, 28), 42);
-        painter = new FramePainter(legend, labels, RenderOptions.defaults());
+        painter = new FramePainter(legend, labels, FakeData.look(2));
     }
 
     private static BufferedImage frame(int epoch) {
@@ -52,7 +52,7 @@ class FramePainterTest {
         float[] xy = {0f, 0f, 1f, 1f, 5f, 0.5f, 1.3f, 0.2f};
         float[] rows = new float[4 * 784];
         Legend empty = Legend.images(two, rows, new ImageShape(28, 28), 1);
-        BufferedImage f = new FramePainter(empty, two, RenderOptions.defaults()).paint(3, 3, xy);
+        BufferedImage f = new FramePainter(empty, two, FakeData.look(2)).paint(3, 3, xy);
         Palette palette = Palette.forClasses(2);
         var area = Layout.DATA_AREA;
         assertThat(Pixels.count(f, palette.rgb(0), area.x - 2, area.y + area.height - 4, area.x + 4,
@@ -98,7 +98,7 @@ class FramePainterTest {
         }
         // and a legend built again from the same seed is the same picture
         BufferedImage again = new FramePainter(Legend.images(labels, FakeData.digitImages(labels),
-                new ImageShape(28, 28), 42), labels, RenderOptions.defaults()).paint(0, LAST,
+                new ImageShape(28, 28), 42), labels, FakeData.look(2)).paint(0, LAST,
                 FakeData.layout(labels, 10, 0, LAST, 0));
         assertThat(Pixels.sameRegion(first, again, 800, 0, 1100, 800)).isTrue();
     }

@@ -195,7 +195,8 @@ class EpochsWriterTest {
 
         assertThat(duck.schema(file).keySet()).containsExactly("index", "x", "y", "epoch");
         assertThat(duck.one("SELECT count(*) FROM read_parquet(" + Duck.quote(file) + ")")).isEqualTo(200L * 6);
-        try (EpochsReader reader = EpochsReader.open(file)) {
+        {
+            EpochsReader reader = EpochsReader.open(file);
             assertThat(reader.labelColumn()).isNull();
             assertThat(reader.labels()).hasSize(200).containsOnly("");
         }

@@ -57,7 +57,8 @@ class InterruptedWriteTest {
                 others.forEach(f -> f.toFile().delete());   // as the CLI will
 
                 if (Files.exists(epochs)) {
-                    try (EpochsReader reader = EpochsReader.open(epochs)) {
+                    {
+            EpochsReader reader = EpochsReader.open(epochs);
                         assertThat(reader.points()).isEqualTo(KeepWriting.POINTS);
                         assertThat(reader.lastEpoch()).isEqualTo(KeepWriting.EPOCHS);
                         int[] seen = {0};

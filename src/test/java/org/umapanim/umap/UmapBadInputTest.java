@@ -8,7 +8,7 @@ import org.umapanim.common.Progress;
 
 class UmapBadInputTest {
 
-    private static final UmapParams P = UmapParams.defaults().withEpochs(50).withThreads(2);
+    private static final UmapParams P = TestParams.threads(TestParams.epochs(UmapParams.DEFAULTS, 50), 2);
 
     private static UmapResult fit(UmapParams p, float[] values, int n, int d) {
         return new Umap(p).fit(values, n, d, (e, l) -> {}, Progress.NONE);
@@ -16,7 +16,7 @@ class UmapBadInputTest {
 
     @Test
     void defaultsAreUmapLearns() {
-        UmapParams d = UmapParams.defaults();
+        UmapParams d = UmapParams.DEFAULTS;
         assertThat(d.nNeighbors()).isEqualTo(15);
         assertThat(d.minDist()).isEqualTo(0.1);
         assertThat(d.spread()).isEqualTo(1.0);
@@ -31,17 +31,17 @@ class UmapBadInputTest {
 
     @Test
     void rejectsBadParameters() {
-        assertThatThrownBy(() -> P.withNeighbors(1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TestParams.neighbors(P, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("n_neighbors must be at least 2, got 1");
-        assertThatThrownBy(() -> P.withMinDist(2.0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TestParams.minDist(P, 2.0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("min_dist (2.0) must not exceed spread (1.0)");
-        assertThatThrownBy(() -> P.withEpochs(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TestParams.epochs(P, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the number of epochs must be at least 1, got 0");
-        assertThatThrownBy(() -> P.withMinDist(-0.1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TestParams.minDist(P, -0.1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("min_dist");
-        assertThatThrownBy(() -> P.withSpread(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TestParams.spread(P, Double.NaN)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("spread");
-        assertThatThrownBy(() -> P.withThreads(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TestParams.threads(P, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threads");
     }
 

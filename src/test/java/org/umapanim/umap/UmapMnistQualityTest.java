@@ -21,7 +21,7 @@ class UmapMnistQualityTest {
     @Test
     void digitsEmbedAsWellAsUmapLearn() throws Exception {
         MnistSample s = MnistSample.load(3000);
-        UmapResult r = new Umap(UmapParams.defaults().withThreads(2))
+        UmapResult r = new Umap(TestParams.threads(UmapParams.DEFAULTS, 2))
                 .fit(s.values(), s.n(), s.d(), (e, l) -> {}, Progress.NONE);
         double trust = EmbeddingQuality.trustworthiness(s.values(), s.n(), s.d(), r.layout(), 15);
         double accuracy = EmbeddingQuality.knnAccuracy(r.layout(), s.labels(), 10, 5, 42);
@@ -37,7 +37,7 @@ class UmapMnistQualityTest {
     @Test
     void allBundledDigitsMeetTheBar() {
         MnistSample s = MnistSample.load(0);
-        UmapResult r = new Umap(UmapParams.defaults()).fit(s.values(), s.n(), s.d(), (e, l) -> {}, Progress.NONE);
+        UmapResult r = new Umap(UmapParams.DEFAULTS).fit(s.values(), s.n(), s.d(), (e, l) -> {}, Progress.NONE);
         int m = 5000;
         int[] rows = new java.util.Random(0).ints(0, s.n()).distinct().limit(m).sorted().toArray();
         float[] values = new float[m * s.d()];

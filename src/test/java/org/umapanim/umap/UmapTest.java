@@ -9,7 +9,7 @@ import org.umapanim.common.Progress;
 
 class UmapTest {
 
-    private static final UmapParams FAST = UmapParams.defaults().withEpochs(100).withThreads(2);
+    private static final UmapParams FAST = TestParams.threads(TestParams.epochs(UmapParams.DEFAULTS, 100), 2);
 
     @Test
     void separatesBlobsAndKeepsNeighbourhoods() {
@@ -29,7 +29,7 @@ class UmapTest {
         List<Integer> epochs = new ArrayList<>();
         List<float[]> snapshots = new ArrayList<>();
         float[][] seen = new float[1][];
-        UmapResult r = new Umap(FAST.withEpochs(30)).fit(b.values(), b.n(), b.d(), (epoch, layout) -> {
+        UmapResult r = new Umap(TestParams.epochs(FAST, 30)).fit(b.values(), b.n(), b.d(), (epoch, layout) -> {
             epochs.add(epoch);
             snapshots.add(layout.clone());
             if (seen[0] == null) {
@@ -51,10 +51,10 @@ class UmapTest {
     @Test
     void sameSeedGivesBitIdenticalLayoutsAndAnotherSeedDoesNot() {
         Blobs b = Blobs.make(150, 5, 20, 2.0, 3);
-        UmapParams p = FAST.withSeed(7);
+        UmapParams p = TestParams.seed(FAST, 7);
         float[] first = new Umap(p).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
         float[] second = new Umap(p).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
-        float[] other = new Umap(p.withSeed(8)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
+        float[] other = new Umap(TestParams.seed(p, 8)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
         assertThat(second).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
     }
@@ -62,15 +62,15 @@ class UmapTest {
     @Test
     void deterministicModeIgnoresTheThreadCount() {
         Blobs b = Blobs.make(150, 5, 20, 2.0, 3);
-        float[] one = new Umap(FAST.withThreads(1)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
-        float[] two = new Umap(FAST.withThreads(2)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
+        float[] one = new Umap(TestParams.threads(FAST, 1)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
+        float[] two = new Umap(TestParams.threads(FAST, 2)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
         assertThat(two).isEqualTo(one);
     }
 
     @Test
     void approximateNeighboursAreDeterministicToo() {
         Blobs b = Blobs.make(420, 10, 20, 2.0, 4); // 4,200 rows: above the exact-kNN threshold
-        UmapParams p = FAST.withEpochs(20);
+        UmapParams p = TestParams.epochs(FAST, 20);
         UmapResult first = new Umap(p).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE);
         UmapResult second = new Umap(p).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE);
         assertThat(first.knnMethod()).isEqualTo(NearestNeighbors.Method.NN_DESCENT);
@@ -80,7 +80,7 @@ class UmapTest {
     @Test
     void parallelSgdEmbedsAsWell() {
         Blobs b = Blobs.make(200, 6, 50, 3.0, 1);
-        UmapResult r = new Umap(FAST.withParallelSgd(true)).fit(b.values(), b.n(), b.d(), (e, l) -> {},
+        UmapResult r = new Umap(TestParams.parallelSgd(FAST, true)).fit(b.values(), b.n(), b.d(), (e, l) -> {},
                 Progress.NONE);
         assertAllFinite(r.layout());
         assertThat(EmbeddingQuality.knnAccuracy(r.layout(), b.labels(), 10, 5, 42)).isGreaterThan(0.98);
@@ -97,7 +97,7 @@ class UmapTest {
             values[b.n() * b.d() + c] = 5000f;
             values[(b.n() + 1) * b.d() + c] = -5000f;
         }
-        UmapResult r = new Umap(FAST.withNeighbors(5)).fit(values, n, b.d(), (e, l) -> {}, Progress.NONE);
+        UmapResult r = new Umap(TestParams.neighbors(FAST, 5)).fit(values, n, b.d(), (e, l) -> {}, Progress.NONE);
         assertThat(r.layout()).hasSize(2 * n);
         assertAllFinite(r.layout());
         assertThat(r.components()).isGreaterThanOrEqualTo(3);
@@ -108,7 +108,7 @@ class UmapTest {
     @Test
     void manyComponentsAreAllLaidOut() {
         Blobs b = Blobs.make(12, 10, 8, 1000.0, 5); // ten components: centroid-PCA anchors
-        UmapResult r = new Umap(FAST.withNeighbors(5)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE);
+        UmapResult r = new Umap(TestParams.neighbors(FAST, 5)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE);
         assertThat(r.components()).isEqualTo(10);
         assertAllFinite(r.layout());
         assertThat(EmbeddingQuality.knnAccuracy(r.layout(), b.labels(), 5, 3, 1)).isGreaterThan(0.95);
@@ -145,7 +145,7 @@ class UmapTest {
                 public void close() {}
             };
         };
-        new Umap(FAST.withEpochs(25)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, progress);
+        new Umap(TestParams.epochs(FAST, 25)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, progress);
         assertThat(tasks).containsExactly("kNN:90", "epochs:25");
         assertThat(epochSteps[0]).isEqualTo(25);
     }

@@ -6,10 +6,8 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.umapanim.common.AtomicFiles;
+import org.umapanim.common.Checksums;
 import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
 
@@ -187,7 +187,7 @@ public final class Downloader {
         if (!Files.isRegularFile(file) || size != pinned.size()) {
             return "has " + size + " bytes, expected " + pinned.size();
         }
-        String sha = sha256(file);
+        String sha = Checksums.sha256(file);
         return sha.equals(pinned.sha256()) ? null : "has SHA-256 " + sha + ", expected " + pinned.sha256();
     }
 
@@ -232,7 +232,7 @@ public final class Downloader {
                 delete(part);
                 return "served " + got + " or more bytes, expected " + file.size();
             }
-            String sha = sha256(part);
+            String sha = Checksums.sha256(part);
             if (sha.equals(file.sha256())) {
                 move(part, target);
                 return null;
@@ -386,14 +386,6 @@ public final class Downloader {
         }
     }
 
-    private static String sha256(Path file) {
-        try {
-            return Sha256.of(file);
-        } catch (IOException e) {
-            throw new FileProblem(file, "cannot read: " + e.getMessage(), e);
-        }
-    }
-
     private static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
@@ -404,11 +396,7 @@ public final class Downloader {
 
     private static void move(Path from, Path to) {
         try {
-            try {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveIntoPlace(from, to);
         } catch (IOException e) {
             throw new FileProblem(to, "cannot rename " + from.getFileName() + " into place: " + e.getMessage(), e);
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.umapanim.common.Checksums;
 import org.umapanim.common.Progress;
 
 /**
@@ -39,7 +40,7 @@ class DebianFashionMnistTest {
                     folder.resolve("train-images-idx3-ubyte.gz"), folder.resolve("train-labels-idx1-ubyte.gz"),
                     folder.resolve("t10k-images-idx3-ubyte.gz"), folder.resolve("t10k-labels-idx1-ubyte.gz")));
             for (RemoteFile file : files) {
-                assertThat(Sha256.of(folder.resolve(file.name()))).isEqualTo(file.sha256());
+                assertThat(Checksums.sha256(folder.resolve(file.name()))).isEqualTo(file.sha256());
             }
             assertImages(local.trainImages(), 60_000);
             assertLabels(local.trainLabels(), 60_000);

@@ -1,4 +1,4 @@
-package org.umapanim.cli;
+package org.umapanim.pipeline;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,55 +1,50 @@
-package org.umapanim.cli;
+package org.umapanim.pipeline;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.umapanim.common.Progress;
+import org.umapanim.common.Version;
 import org.umapanim.encode.EncodeOptions;
-import org.umapanim.encode.EncodeStage;
 import org.umapanim.encode.EncodeSummary;
 import org.umapanim.encode.MovieEncoder;
 import org.umapanim.render.FrameSink;
 
 /** The encode stage: frames → movies/umap.mp4 (H.264). */
-final class EncodeStep {
-    private final MovieOptions options;
-    private final Path framesDir;
-    private final Path movie;
-    private final boolean verbose;
+final class EncodeStage {
+    private final EncodeOptions options;
+    private final Folders folders;
     private final Progress progress;
-    private StageStamp stamp;
-
-    EncodeStep(MovieOptions options, Path framesDir, Path movie, boolean verbose, Progress progress) {
-        this.options = options;
-        this.framesDir = framesDir;
-        this.movie = movie;
-        this.verbose = verbose;
-        this.progress = progress;
-    }
+    private final StageStamp stamp;
+    private final boolean framesKnown;
 
     /** @param framesFingerprint what the frames were made from (the render stamp), or null if unknown */
-    StageStamp.State check(String framesFingerprint) {
+    EncodeStage(EncodeSettings settings, Folders folders, boolean verbose, Progress progress, String framesFingerprint) {
+        this.options = settings.encodeOptions(verbose);
+        this.folders = folders;
+        this.progress = progress;
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("umap-anim.version", Version.current());
         inputs.put("frames", framesFingerprint == null ? "unknown" : framesFingerprint);
-        inputs.put("fps", Integer.toString(options.fps));
-        inputs.put("crf", Integer.toString(options.crf));
-        inputs.put("preset", options.preset);
-        inputs.put("hold", Double.toString(options.hold));
-        Path dir = movie.toAbsolutePath().getParent();
-        stamp = new StageStamp(dir.resolve("." + movie.getFileName() + ".stamp"), inputs);
-        return framesFingerprint == null ? StageStamp.State.STALE : stamp.check(List.of(movie));
+        inputs.put("fps", Integer.toString(settings.fps()));
+        inputs.put("crf", Integer.toString(settings.crf()));
+        inputs.put("preset", settings.preset());
+        inputs.put("hold", Double.toString(settings.hold()));
+        Path movie = folders.movie();
+        this.stamp = new StageStamp(folders.movieDir().resolve("." + movie.getFileName() + ".stamp"), inputs);
+        this.framesKnown = framesFingerprint != null;
     }
 
-    private EncodeOptions encodeOptions() {
-        return new EncodeOptions(options.fps, options.crf, options.preset, options.hold, verbose);
+    StageStamp.State state() {
+        return framesKnown ? stamp.check(List.of(folders.movie())) : StageStamp.State.STALE;
     }
 
     /** Encodes the PNGs in the frames folder. */
-    StepReport runFromFrames() {
+    StageReport runFromFrames() {
         stamp.markStarted();
-        EncodeSummary summary = EncodeStage.encodeDirectory(framesDir, movie, encodeOptions(), progress);
+        EncodeSummary summary = MovieEncoder.encodeFolder(folders.frames(), folders.movie(), options, progress);
         return done(summary, summary.millis(), "");
     }
 
@@ -62,9 +57,9 @@ final class EncodeStep {
         return new InMemory();
     }
 
-    private StepReport done(EncodeSummary summary, long millis, String how) {
-        stamp.markComplete(List.of(movie));
-        return new StepReport("encode", StepReport.Outcome.RAN, millis, List.of(movie), String.format(
+    private StageReport done(EncodeSummary summary, long millis, String how) {
+        stamp.markComplete(List.of(folders.movie()));
+        return new StageReport("encode", StageReport.Outcome.RAN, millis, List.of(folders.movie()), String.format(
                 "%d frames + %d to hold the last, H.264%s", summary.frames(), summary.heldFrames(), how));
     }
 
@@ -72,14 +67,14 @@ final class EncodeStep {
         private MovieEncoder encoder;
 
         @Override
-        public void accept(int epoch, java.awt.image.BufferedImage frame) {
+        public void accept(int epoch, BufferedImage frame) {
             if (encoder == null) {
-                encoder = MovieEncoder.open(movie, frame.getWidth(), frame.getHeight(), encodeOptions());
+                encoder = MovieEncoder.open(folders.movie(), frame.getWidth(), frame.getHeight(), options);
             }
             encoder.add(frame);
         }
 
-        StepReport finish() {
+        StageReport finish() {
             if (encoder == null) {
                 throw new IllegalStateException("render handed no frames to the encoder");
             }
@@ -97,8 +92,7 @@ final class EncodeStep {
         }
     }
 
-    StepReport skipped() {
-        return new StepReport("encode", StepReport.Outcome.SKIPPED, 0, List.of(movie), "");
+    StageReport skipped() {
+        return new StageReport("encode", StageReport.Outcome.SKIPPED, 0, List.of(folders.movie()), "");
     }
-
 }

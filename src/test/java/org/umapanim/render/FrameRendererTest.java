@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -16,12 +15,13 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.umapanim.common.FileProblem;
+import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.dataset.ImageShape;
+import org.umapanim.store.EpochHistory;
 
-class RenderStageTest {
+class FrameRendererTest {
     private static final int POINTS = 2000;
     private static final int LAST = 12;
 
@@ -29,7 +29,7 @@ class RenderStageTest {
     Path dir;
 
     /** In-memory epochs, counting how far the reader has run ahead. */
-    static final class FakeEpochs implements EpochSource {
+    static final class FakeEpochs implements EpochHistory {
         final String[] labels;
         final int last;
         final AtomicInteger produced = new AtomicInteger(-1);
@@ -52,22 +52,12 @@ class RenderStageTest {
         }
 
         @Override
-        public String labelColumn() {
-            return "digit";
-        }
-
-        @Override
         public String[] labels() {
             return labels;
         }
 
         @Override
-        public Map<String, String> metadata() {
-            return Map.of();
-        }
-
-        @Override
-        public void forEachEpoch(EpochConsumer consumer) throws Exception {
+        public void forEachEpoch(EpochListener listener) {
             for (int e = 0; e <= last; e++) {
                 if (e == skipEpoch) {
                     continue;
@@ -77,12 +67,9 @@ class RenderStageTest {
                     xy = new float[10];
                 }
                 produced.set(e);
-                consumer.accept(e, xy);
+                listener.onEpoch(e, xy);
             }
         }
-
-        @Override
-        public void close() {}
     }
 
     private static Dataset digits(String[] labels, boolean images) {
@@ -91,25 +78,9 @@ class RenderStageTest {
                 images ? Optional.of(new ImageShape(28, 28)) : Optional.empty());
     }
 
-    private static RenderInputs inputs(FakeEpochs epochs, Dataset rows) {
-        return new RenderInputs() {
-            @Override
-            public EpochSource openEpochs(Path file) {
-                return epochs;
-            }
-
-            @Override
-            public Dataset readRows(Path file, String labelColumn, int limit) {
-                assertThat(labelColumn).isEqualTo("digit");
-                return rows;
-            }
-        };
-    }
-
     private RenderSummary render(FakeEpochs epochs, boolean onlyMissing, FrameSink sink, int threads) {
-        return new RenderStage(inputs(epochs, digits(epochs.labels, true))).run(dir.resolve("epochs.parquet"),
-                dir.resolve("digits.parquet"), dir.resolve("frames"), dir.resolve("images"),
-                RenderOptions.defaults().withThreads(threads), onlyMissing, Progress.NONE, sink);
+        return FrameRenderer.run(epochs, digits(epochs.labels, true), dir.resolve("frames"), dir.resolve("images"),
+                FakeData.look(threads), onlyMissing, Progress.NONE, sink);
     }
 
     private List<Path> frames() throws Exception {
@@ -169,10 +140,10 @@ class RenderStageTest {
     void onlyMissingDrawsOnlyTheMissingFramesAndReadsTheOthersBackForTheSink() throws Exception {
         FakeEpochs epochs = new FakeEpochs(FakeData.labels(POINTS, 10), LAST);
         render(epochs, false, null, 2);
-        Path kept = RenderStage.framePath(dir.resolve("frames"), 3);
+        Path kept = RenderedFiles.frame(dir.resolve("frames"), 3);
         long keptModified = Files.getLastModifiedTime(kept).toMillis();
-        Files.delete(RenderStage.framePath(dir.resolve("frames"), 5));
-        Files.delete(RenderStage.framePath(dir.resolve("frames"), 7));
+        Files.delete(RenderedFiles.frame(dir.resolve("frames"), 5));
+        Files.delete(RenderedFiles.frame(dir.resolve("frames"), 7));
 
         RenderSummary noSink = render(epochs, true, null, 2);
         assertThat(noSink.drawn()).isEqualTo(2);
@@ -180,7 +151,7 @@ class RenderStageTest {
         assertThat(frames()).hasSize(LAST + 1);
         assertThat(Files.getLastModifiedTime(kept).toMillis()).isEqualTo(keptModified);
 
-        Files.delete(RenderStage.framePath(dir.resolve("frames"), 0));
+        Files.delete(RenderedFiles.frame(dir.resolve("frames"), 0));
         BufferedImage[] seen = new BufferedImage[LAST + 1];
         RenderSummary withSink = render(epochs, true, (epoch, frame) -> seen[epoch] = frame, 1);
         assertThat(withSink.drawn()).isEqualTo(1);
@@ -193,9 +164,8 @@ class RenderStageTest {
     void nonImageDataGetsASwatchLegend() {
         FakeEpochs epochs = new FakeEpochs(FakeData.labels(POINTS, 10), 1);
         BufferedImage[] last = new BufferedImage[1];
-        new RenderStage(inputs(epochs, digits(epochs.labels, false))).run(dir.resolve("e"), dir.resolve("d"),
-                dir.resolve("frames"), dir.resolve("images"), RenderOptions.defaults(), false, Progress.NONE,
-                (e, f) -> last[0] = f);
+        FrameRenderer.run(epochs, digits(epochs.labels, false), dir.resolve("frames"), dir.resolve("images"),
+                FakeData.look(2), false, Progress.NONE, (e, f) -> last[0] = f);
         BufferedImage expected = new BufferedImage(1100, 800, BufferedImage.TYPE_INT_RGB);
         expected.getGraphics().drawImage(Legend.swatches(epochs.labels).panel(), 800, 0, null);
         assertThat(Pixels.sameRegion(last[0], expected, 800, 0, 1100, 800)).isTrue();
@@ -205,11 +175,10 @@ class RenderStageTest {
     void refusesRowsThatDoNotMatchTheEpochs() {
         FakeEpochs epochs = new FakeEpochs(FakeData.labels(POINTS, 10), 2);
         Dataset fewer = digits(FakeData.labels(POINTS - 1, 10), true);
-        assertThatThrownBy(() -> new RenderStage(inputs(epochs, fewer)).run(dir.resolve("e"), dir.resolve("d"),
-                dir.resolve("frames"), dir.resolve("images"), RenderOptions.defaults(), false, Progress.NONE, null))
-                .isInstanceOf(FileProblem.class)
-                .hasMessageContaining("1999 rows")
-                .satisfies(e -> assertThat(((FileProblem) e).file()).isEqualTo(dir.resolve("d")));
+        assertThatThrownBy(() -> FrameRenderer.run(epochs, fewer, dir.resolve("frames"), dir.resolve("images"),
+                FakeData.look(2), false, Progress.NONE, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1999 rows");
     }
 
     @Test
@@ -217,32 +186,11 @@ class RenderStageTest {
         FakeEpochs gap = new FakeEpochs(FakeData.labels(POINTS, 10), 4);
         gap.skipEpoch = 2;
         assertThatThrownBy(() -> render(gap, false, null, 2))
-                .isInstanceOf(FileProblem.class).hasMessageContaining("epoch 2 is missing");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("epoch 2 is missing");
         FakeEpochs wrong = new FakeEpochs(FakeData.labels(POINTS, 10), 4);
         wrong.shortEpoch = 3;
         assertThatThrownBy(() -> render(wrong, false, null, 2))
-                .isInstanceOf(FileProblem.class).hasMessageContaining("epoch 3 has 5 points instead of 2000");
-    }
-
-    @Test
-    void aFileThatIsNotOursIsReportedAgainstThatFile() {
-        Path bogus = dir.resolve("epochs.parquet");
-        RenderInputs refusing = new RenderInputs() {
-            @Override
-            public EpochSource openEpochs(Path file) {
-                throw new FileProblem(file, "not an epochs file written by umap-anim");
-            }
-
-            @Override
-            public Dataset readRows(Path file, String labelColumn, int limit) {
-                throw new AssertionError("must not be reached");
-            }
-        };
-        assertThatThrownBy(() -> new RenderStage(refusing).run(bogus, dir.resolve("d"), dir.resolve("frames"),
-                dir.resolve("images"), RenderOptions.defaults(), false, Progress.NONE, null))
-                .isInstanceOf(FileProblem.class)
-                .satisfies(e -> assertThat(((FileProblem) e).file()).isEqualTo(bogus));
-        assertThat(Files.exists(dir.resolve("frames"))).isFalse();
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("epoch 3 has 5 points instead of 2000");
     }
 
     @Test
@@ -262,8 +210,8 @@ class RenderStageTest {
                 public void close() {}
             };
         };
-        new RenderStage(inputs(epochs, digits(epochs.labels, true))).run(dir.resolve("e"), dir.resolve("d"),
-                dir.resolve("frames"), dir.resolve("images"), RenderOptions.defaults(), false, progress, null);
+        FrameRenderer.run(epochs, digits(epochs.labels, true), dir.resolve("frames"), dir.resolve("images"),
+                FakeData.look(2), false, progress, null);
         assertThat(tasks).containsExactly("frames/6");
         assertThat(steps.get()).isEqualTo(6);
     }

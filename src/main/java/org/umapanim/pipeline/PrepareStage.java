@@ -1,4 +1,4 @@
-package org.umapanim.cli;
+package org.umapanim.pipeline;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.umapanim.common.Progress;
+import org.umapanim.common.Version;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.store.DigitsWriter;
 import org.umapanim.store.EpochsWriter;
@@ -15,38 +16,38 @@ import org.umapanim.umap.Umap;
 import org.umapanim.umap.UmapParams;
 
 /** The prepare stage: data set → UMAP → digits.parquet and epochs.parquet. */
-final class PrepareStep {
-    private final PrepareOptions options;
-    private final ComputeOptions compute;
-    private final FolderOptions.DataDir dirs;
+final class PrepareStage {
+    private static final String STAMP = ".prepare.stamp";
+
+    private final PrepareSettings settings;
+    private final Folders folders;
     private final Progress progress;
 
-    PrepareStep(PrepareOptions options, ComputeOptions compute, FolderOptions.DataDir dirs, Progress progress) {
-        this.options = options;
-        this.compute = compute;
-        this.dirs = dirs;
+    PrepareStage(PrepareSettings settings, Folders folders, Progress progress) {
+        this.settings = settings;
+        this.folders = folders;
         this.progress = progress;
     }
 
-    StepReport run(boolean skipWhenUpToDate) {
+    StageReport run(boolean skipWhenUpToDate) {
         long started = System.nanoTime();
-        UmapParams params = params();
-        InputData input = InputData.load(options, compute.seed, progress);
+        UmapParams params = settings.umapParams();
+        InputData input = InputData.load(settings, progress);
         Dataset data = input.dataset();
 
         Map<String, String> metadata = metadata(input, params);
-        StageStamp stamp = new StageStamp(dirs.dataDir.resolve(".prepare.stamp"), fingerprintInputs(metadata, params));
-        List<Path> outputs = List.of(dirs.digits(), dirs.epochs());
+        StageStamp stamp = new StageStamp(folders.data().resolve(STAMP), fingerprintInputs(metadata, params));
+        List<Path> outputs = List.of(folders.digits(), folders.epochs());
         String detail = String.format("%,d rows × %d columns, %d epochs", data.rows(), data.cols(), params.nEpochs());
         if (skipWhenUpToDate && stamp.check(outputs) == StageStamp.State.COMPLETE) {
-            return new StepReport("prepare", StepReport.Outcome.SKIPPED, 0, outputs, detail);
+            return new StageReport("prepare", StageReport.Outcome.SKIPPED, 0, outputs, detail);
         }
 
         stamp.markStarted();
         // digits.parquet does not depend on the embedding: write it while UMAP runs
-        CompletableFuture<Void> digits = CompletableFuture.runAsync(() -> DigitsWriter.write(dirs.digits(), data, metadata));
+        CompletableFuture<Void> digits = CompletableFuture.runAsync(() -> DigitsWriter.write(folders.digits(), data, metadata));
         EpochsWriter epochs = new EpochsWriter(
-                dirs.epochs(), data.labelColumn(), data.labels(), params.nEpochs(), options.stretch, metadata);
+                folders.epochs(), data.labelColumn(), data.labels(), params.nEpochs(), settings.stretch(), metadata);
         try {
             new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
             epochs.finish(progress);
@@ -54,7 +55,7 @@ final class PrepareStep {
             awaitDigits(digits);
         }
         stamp.markComplete(outputs);
-        return new StepReport("prepare", StepReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000, outputs, detail);
+        return new StageReport("prepare", StageReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000, outputs, detail);
     }
 
     private static void awaitDigits(CompletableFuture<Void> digits) {
@@ -63,12 +64,6 @@ final class PrepareStep {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-    }
-
-    private UmapParams params() {
-        return new UmapParams(options.neighbors, options.minDist, options.spread, options.epochs,
-                options.learningRate, options.repulsionStrength, options.negativeSampleRate,
-                compute.seed, compute.checkedThreads(), options.parallelSgd);
     }
 
     /** What is recorded in both Parquet footers, so a file says how it was made. */
@@ -93,7 +88,7 @@ final class PrepareStep {
         m.put("umap.seed", Long.toString(p.seed()));
         m.put("umap.sgd", p.parallelSgd() ? "parallel (Hogwild, " + p.threads() + " threads, not reproducible)" : "deterministic");
         m.put("umap.threads", Integer.toString(p.threads()));
-        m.put("normalisation", options.stretch ? "stretch" : "aspect");
+        m.put("normalisation", settings.stretch() ? "stretch" : "aspect");
         m.put("created", Instant.now().toString());
         return m;
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
 
-class EncodeStageTest {
+class EncodeFolderTest {
     @TempDir
     Path tmp;
 
@@ -41,7 +41,7 @@ class EncodeStageTest {
             };
         };
 
-        EncodeSummary summary = EncodeStage.encodeDirectory(frames, movie, EncodeOptions.defaults(), progress);
+        EncodeSummary summary = MovieEncoder.encodeFolder(frames, movie, EncodeOptions.DEFAULTS, progress);
 
         assertThat(summary.frames()).isEqualTo(30);
         assertThat(summary.heldFrames()).isEqualTo(60);
@@ -79,7 +79,7 @@ class EncodeStageTest {
         List<BufferedImage> pngs = TestMovies.writeFrames(frames, 12, 151, 97);
         Path movie = tmp.resolve("odd.mp4");
 
-        EncodeSummary summary = EncodeStage.encodeDirectory(frames, movie,
+        EncodeSummary summary = MovieEncoder.encodeFolder(frames, movie,
                 new EncodeOptions(30, 22, "medium", 0.5, false), Progress.NONE);
 
         assertThat(summary.heldFrames()).isEqualTo(15);
@@ -102,7 +102,7 @@ class EncodeStageTest {
         Path frames = tmp.resolve("frames");
         TestMovies.writeFrames(frames, 7, 64, 48);
         Path movie = tmp.resolve("m.mp4");
-        EncodeStage.encodeDirectory(frames, movie, new EncodeOptions(24, 22, "veryfast", 0, false), Progress.NONE);
+        MovieEncoder.encodeFolder(frames, movie, new EncodeOptions(24, 22, "veryfast", 0, false), Progress.NONE);
         TestMovies.Decoded d = TestMovies.decode(movie);
         assertThat(d.frames()).hasSize(7);
         assertThat(d.fps()).isEqualTo(24.0);
@@ -211,6 +211,6 @@ class EncodeStageTest {
     }
 
     private static void encode(Path frames, Path movie) {
-        EncodeStage.encodeDirectory(frames, movie, new EncodeOptions(30, 22, "veryfast", 0.2, false), Progress.NONE);
+        MovieEncoder.encodeFolder(frames, movie, new EncodeOptions(30, 22, "veryfast", 0.2, false), Progress.NONE);
     }
 }

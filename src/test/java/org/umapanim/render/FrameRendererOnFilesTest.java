@@ -17,12 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
+import org.umapanim.dataset.DatasetReader;
 import org.umapanim.dataset.ImageShape;
 import org.umapanim.store.DigitsWriter;
+import org.umapanim.store.EpochsReader;
 import org.umapanim.store.EpochsWriter;
 
 /** The render stage on real Parquet files written by the store. */
-class StoredInputsTest {
+class FrameRendererOnFilesTest {
     @TempDir
     Path dir;
 
@@ -43,13 +45,13 @@ class StoredInputsTest {
         }
         writer.finish();
 
-        RenderSummary s = new RenderStage(new StoredInputs()).run(epochs, digits, dir.resolve("frames"),
-                dir.resolve("images"), RenderOptions.defaults(), false, Progress.NONE, null);
+        RenderSummary s = FrameRenderer.run(EpochsReader.open(epochs), DatasetReader.read(digits, "digit", n),
+                dir.resolve("frames"), dir.resolve("images"), FakeData.look(2), false, Progress.NONE, null);
         assertThat(s.frames()).isEqualTo(last + 1);
         try (Stream<Path> frames = Files.list(dir.resolve("frames"))) {
             assertThat(frames.count()).isEqualTo(last + 1);
         }
-        BufferedImage f = ImageIO.read(RenderStage.framePath(dir.resolve("frames"), last).toFile());
+        BufferedImage f = ImageIO.read(RenderedFiles.frame(dir.resolve("frames"), last).toFile());
         assertThat(f.getWidth()).isEqualTo(1100);
         Palette palette = Palette.forClasses(10);
         for (int c = 0; c < 10; c++) {
@@ -66,8 +68,7 @@ class StoredInputsTest {
         Path digits = dir.resolve("digits.parquet");
         DigitsWriter.write(digits, new Dataset("fake", "0", columns, FakeData.digitImages(labels), "digit", labels,
                 Optional.of(new ImageShape(28, 28))), Map.of());
-        assertThatThrownBy(() -> new RenderStage(new StoredInputs()).run(digits, digits, dir.resolve("frames"),
-                dir.resolve("images"), RenderOptions.defaults(), false, Progress.NONE, null))
+        assertThatThrownBy(() -> EpochsReader.open(digits))
                 .isInstanceOf(FileProblem.class)
                 .satisfies(e -> assertThat(((FileProblem) e).file()).isEqualTo(digits));
     }

@@ -15,81 +15,58 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
+import org.umapanim.store.EpochHistory;
 
 /**
- * {@code umap-anim render}: every recorded epoch as {@code frames/combined-NNNNNN.png}, plus
- * {@code images/intro.png} and {@code images/combined.png}.
+ * Draws every recorded epoch as a frame ({@link RenderedFiles#frame}), plus the two README
+ * pictures ({@link RenderedFiles#INTRO}, {@link RenderedFiles#COMBINED}).
  *
- * <p>Epochs stream from the reader one at a time; each is painted and written on a pool of
+ * <p>Epochs stream from the history one at a time; each is painted and written on a pool of
  * {@code threads} workers, with at most twice that many frames in flight, so memory stays
  * bounded however many epochs there are. Frames reach the optional sink in epoch order.
  */
-public final class RenderStage {
-    public static final String INTRO = "intro.png";
-    public static final String COMBINED = "combined.png";
-    private static final Pattern FRAME = Pattern.compile("combined-(\\d{6,})\\.png");
-
-    private final RenderInputs inputs;
-
-    public RenderStage(RenderInputs inputs) {
-        this.inputs = inputs;
-    }
-
-    public static Path framePath(Path framesDir, int epoch) {
-        return framesDir.resolve(String.format("combined-%06d.png", epoch));
-    }
+public final class FrameRenderer {
+    private FrameRenderer() {}
 
     /**
      * Renders all frames.
      *
+     * @param rows        the embedded rows, one per point (the legend's sample images)
      * @param onlyMissing keep frames that already exist (read back only if {@code sinkOrNull} needs them)
      * @param sinkOrNull  receives every frame in epoch order, or null
      */
-    public RenderSummary run(Path epochsFile, Path digitsFile, Path framesDir, Path imagesDir, RenderOptions o,
-                             boolean onlyMissing, Progress progress, FrameSink sinkOrNull) {
+    public static RenderSummary run(EpochHistory epochs, Dataset rows, Path framesDir, Path imagesDir,
+                                    RenderOptions o, boolean onlyMissing, Progress progress, FrameSink sinkOrNull) {
         long start = System.nanoTime();
-        try (EpochSource epochs = inputs.openEpochs(epochsFile)) {
-            int n = epochs.points();
-            int last = epochs.lastEpoch();
-            String[] labels = epochs.labels();
-            if (labels.length != n) {
-                throw new FileProblem(epochsFile, "has " + n + " points but " + labels.length + " labels");
-            }
-            Dataset rows = inputs.readRows(digitsFile, epochs.labelColumn(), n);
-            if (rows.rows() != n) {
-                throw new FileProblem(digitsFile, "has " + rows.rows() + " rows but " + epochsFile.getFileName()
-                        + " has " + n + " points; they come from different runs (run prepare again)");
-            }
-            Legend legend = Legend.of(labels, rows, o.seed());
-            FramePainter painter = new FramePainter(legend, labels, o);
-            createDirectories(framesDir);
-            int deleted = removeStale(framesDir, last);
-
-            Run run = new Run(epochsFile, framesDir, painter, n, last, onlyMissing, sinkOrNull, o.threads());
-            try (Progress.Task task = progress.start("frames", last + 1L)) {
-                run.all(epochs, task);
-            }
-
-            Path intro = imagesDir.resolve(INTRO);
-            Path combined = imagesDir.resolve(COMBINED);
-            BufferedImage introImage = new IntroPainter(labels, o).paint(run.finalLayout);
-            AtomicFiles.write(intro, tmp -> PngWriter.write(introImage, tmp));
-            Path finalFrame = framePath(framesDir, last);
-            AtomicFiles.write(combined, tmp -> Files.copy(finalFrame, tmp));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new RenderSummary(last + 1, run.drawn.get(), run.kept.get(), deleted, intro, combined, seconds);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new FileProblem(epochsFile, "cannot render: " + e.getMessage(), e);
+        int n = epochs.points();
+        int last = epochs.lastEpoch();
+        String[] labels = epochs.labels();
+        if (rows.rows() != n) {
+            throw new IllegalArgumentException(rows.rows() + " rows for " + n + " points");
         }
+        Legend legend = Legend.of(labels, rows, o.seed());
+        FramePainter painter = new FramePainter(legend, labels, o);
+        createDirectories(framesDir);
+        int deleted = removeStale(framesDir, last);
+
+        Run run = new Run(framesDir, painter, n, last, onlyMissing, sinkOrNull, o.threads());
+        try (Progress.Task task = progress.start("frames", last + 1L)) {
+            run.all(epochs, task);
+        }
+
+        Path intro = imagesDir.resolve(RenderedFiles.INTRO);
+        Path combined = imagesDir.resolve(RenderedFiles.COMBINED);
+        BufferedImage introImage = new IntroPainter(labels, o).paint(run.finalLayout);
+        AtomicFiles.write(intro, tmp -> PngWriter.write(introImage, tmp));
+        Path finalFrame = RenderedFiles.frame(framesDir, last);
+        AtomicFiles.write(combined, tmp -> Files.copy(finalFrame, tmp));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new RenderSummary(last + 1, run.drawn.get(), run.kept.get(), deleted, intro, combined, seconds);
     }
 
     /** Removes frames of epochs beyond the last (from an earlier, longer run) and leftover temp files. */
@@ -97,12 +74,10 @@ public final class RenderStage {
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(framesDir)) {
             for (Path f : files) {
-                String name = f.getFileName().toString();
-                Matcher m = FRAME.matcher(name);
-                if (m.matches() && Long.parseLong(m.group(1)) > last) {
+                if (RenderedFiles.epochOf(f).orElse(-1) > last) {
                     Files.delete(f);
                     deleted++;
-                } else if (name.startsWith(AtomicFiles.TEMP_PREFIX + "combined-")) {
+                } else if (RenderedFiles.isTemporaryFrame(f)) {
                     Files.delete(f);
                 }
             }
@@ -122,7 +97,6 @@ public final class RenderStage {
 
     /** One pass over the epochs: painting in parallel, delivering in order. */
     private static final class Run {
-        private final Path epochsFile;
         private final Path framesDir;
         private final FramePainter painter;
         private final int points;
@@ -136,9 +110,8 @@ public final class RenderStage {
         float[] finalLayout;
         private int expected;
 
-        Run(Path epochsFile, Path framesDir, FramePainter painter, int points, int last, boolean onlyMissing,
-            FrameSink sink, int threads) {
-            this.epochsFile = epochsFile;
+        Run(Path framesDir, FramePainter painter, int points, int last, boolean onlyMissing, FrameSink sink,
+            int threads) {
             this.framesDir = framesDir;
             this.painter = painter;
             this.points = points;
@@ -148,7 +121,7 @@ public final class RenderStage {
             this.threads = threads;
         }
 
-        void all(EpochSource epochs, Progress.Task task) throws Exception {
+        void all(EpochHistory epochs, Progress.Task task) {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "render-frames");
                 t.setDaemon(true);
@@ -156,7 +129,7 @@ public final class RenderStage {
             });
             try {
                 epochs.forEachEpoch((epoch, xy) -> {
-                    accept(epoch, xy, pool);
+                    accept(epoch, xy.clone(), pool);
                     while (pending.size() >= 2 * threads) {
                         deliver(pending.poll(), task);
                     }
@@ -164,32 +137,38 @@ public final class RenderStage {
                 while (!pending.isEmpty()) {
                     deliver(pending.poll(), task);
                 }
-            } catch (Exception e) {
-                throw unwrap(e);
             } finally {
                 pool.shutdownNow();
                 // a failed run must not leave workers writing frames after it has reported
-                pool.awaitTermination(1, TimeUnit.MINUTES);
+                awaitTermination(pool);
             }
             if (expected != last + 1) {
-                throw new FileProblem(epochsFile, "ends after epoch " + (expected - 1)
+                throw new IllegalStateException("the history ends after epoch " + (expected - 1)
                         + " but says its last epoch is " + last);
+            }
+        }
+
+        private static void awaitTermination(ExecutorService pool) {
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
         private void accept(int epoch, float[] xy, ExecutorService pool) {
             if (epoch != expected) {
-                throw new FileProblem(epochsFile, "epoch " + expected + " is missing (next found: " + epoch + ")");
+                throw new IllegalStateException("epoch " + expected + " is missing (next found: " + epoch + ")");
             }
             if (xy.length != 2 * points) {
-                throw new FileProblem(epochsFile, "epoch " + epoch + " has " + xy.length / 2
+                throw new IllegalStateException("epoch " + epoch + " has " + xy.length / 2
                         + " points instead of " + points);
             }
             expected++;
             if (epoch == last) {
                 finalLayout = xy;
             }
-            Path file = framePath(framesDir, epoch);
+            Path file = RenderedFiles.frame(framesDir, epoch);
             Future<BufferedImage> frame;
             if (onlyMissing && Files.isRegularFile(file)) {
                 frame = sink == null ? CompletableFuture.completedFuture(null) : pool.submit(() -> reuse(file, epoch, xy));
@@ -226,35 +205,23 @@ public final class RenderStage {
             return image;
         }
 
-        private void deliver(Pending p, Progress.Task task) throws Exception {
+        private void deliver(Pending p, Progress.Task task) {
             BufferedImage image;
             try {
                 image = p.frame.get();
             } catch (ExecutionException e) {
                 throw unwrap(e.getCause(), p.file);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FileProblem(p.file, "interrupted while drawing the frame", e);
             }
             task.step();
             if (sink != null) {
-                try {
-                    sink.accept(p.epoch, image);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new FileProblem(p.file, "could not pass the frame on: " + e.getMessage(), e);
-                }
+                sink.accept(p.epoch, image);
             }
         }
 
-        private Exception unwrap(Exception e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof FileProblem fp) {
-                    return fp;
-                }
-            }
-            return e;
-        }
-
-        private static Exception unwrap(Throwable cause, Path file) {
+        private static RuntimeException unwrap(Throwable cause, Path file) {
             if (cause instanceof RuntimeException r) {
                 return r;
             }

@@ -1,4 +1,4 @@
-package org.umapanim.cli;
+package org.umapanim.pipeline;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** What one stage did, for the summary at the end of a run. */
-record StepReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail) {
-    enum Outcome {
+public record StageReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail) {
+    public enum Outcome {
         RAN("done"),
         RESUMED("resumed"),
         SKIPPED("skipped, outputs up to date");
@@ -20,7 +20,7 @@ record StepReport(String stage, Outcome outcome, long millis, List<Path> outputs
         }
     }
 
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         String time = outcome == Outcome.SKIPPED ? "" : String.format(" in %.1f s", millis / 1000.0);
         out.printf("%-8s %s%s%s%n", stage + ":", outcome.words, time, detail.isEmpty() ? "" : " (" + detail + ")");
         for (Path file : outputs) {

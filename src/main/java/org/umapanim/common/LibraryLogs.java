@@ -1,0 +1,39 @@
+package org.umapanim.common;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Hadoop and Parquet log routine events at INFO through SLF4J → java.util.logging, whose console
+ * handler prints INFO to stderr ("Got brand-new compressor [.zstd]" on every file). The command
+ * line chooses their level once ({@link #configure}); code that touches Parquet without it (tests,
+ * library use) gets warnings only ({@link #quietByDefault}).
+ */
+public final class LibraryLogs {
+    // JUL holds loggers weakly: a level set on a logger nobody references can vanish with it.
+    private static final List<Logger> NOISY = List.of(Logger.getLogger("org.apache.hadoop"),
+            Logger.getLogger("org.apache.parquet"));
+
+    private static volatile boolean configured;
+
+    private LibraryLogs() {}
+
+    /** Verbose: their INFO lines too; otherwise only their real problems (SEVERE). */
+    public static synchronized void configure(boolean verbose) {
+        Logger.getLogger("").setLevel(verbose ? Level.INFO : Level.WARNING);
+        for (Logger noisy : NOISY) {
+            noisy.setLevel(verbose ? Level.INFO : Level.SEVERE);
+        }
+        configured = true;
+    }
+
+    /** Warnings only, unless {@link #configure} chose a level. */
+    public static synchronized void quietByDefault() {
+        if (!configured) {
+            for (Logger noisy : NOISY) {
+                noisy.setLevel(Level.WARNING);
+            }
+        }
+    }
+}

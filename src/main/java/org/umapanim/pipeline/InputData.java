@@ -1,0 +1,57 @@
+package org.umapanim.pipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.umapanim.common.Progress;
+import org.umapanim.dataset.Dataset;
+import org.umapanim.dataset.DatasetReader;
+import org.umapanim.dataset.IdxReader;
+import org.umapanim.dataset.download.Downloader;
+import org.umapanim.dataset.download.KnownDataset;
+import org.umapanim.dataset.download.LocalFiles;
+
+/** The data set a run embeds, with the words its pictures are titled with. */
+record InputData(Dataset dataset, String selection, String title, String subtitle) {
+
+    static InputData load(PrepareSettings s, Progress progress) {
+        if (s.limit() < 0 || s.sample() < 0) {
+            throw new IllegalArgumentException("--limit and --sample must not be negative");
+        }
+        long seed = s.compute().seed();
+        Dataset data;
+        String title;
+        String subtitle;
+        if (s.dataset() != null) {
+            KnownDataset known = KnownDataset.byCliName(s.dataset());
+            data = download(known, s, progress);
+            title = known.title();
+            subtitle = known.subtitle();
+        } else if (s.input() != null) {
+            data = DatasetReader.read(s.input(), s.label(), s.limit());
+            title = data.name() + " embedded into two dimensions by UMAP";
+            subtitle = "Each point is a row of " + s.input().getFileName();
+        } else {
+            data = DatasetReader.bundled(s.limit());
+            title = KnownDataset.MNIST.title();
+            subtitle = KnownDataset.MNIST.subtitle();
+        }
+        if (s.sample() > 0) {
+            data = data.sample(s.sample(), seed);
+        }
+        DatasetReader.requireRows(data, s.input() == null ? Path.of(data.name()) : s.input(), s.neighbors());
+        String selection = s.sample() > 0 ? "random sample of " + s.sample() + " (seed " + seed + ")"
+                : s.limit() > 0 ? "first " + s.limit() + " rows" : "all rows";
+        return new InputData(data, selection, title, subtitle);
+    }
+
+    private static Dataset download(KnownDataset known, PrepareSettings s, Progress progress) {
+        Path cache = s.cacheDir() != null ? s.cacheDir() : Downloader.defaultCacheDir();
+        LocalFiles files = new Downloader(cache, s.mirrors(), progress, Duration.ofSeconds(30)).fetch(known);
+        Dataset all = IdxReader.read(List.of(
+                        new IdxReader.Pair(files.trainImages(), files.trainLabels()),
+                        new IdxReader.Pair(files.testImages(), files.testLabels())),
+                known.cliName(), known.labelColumn(), known.classNames());
+        return s.limit() > 0 ? all.limit(s.limit()) : all;
+    }
+}

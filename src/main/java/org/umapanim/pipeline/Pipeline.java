@@ -1,0 +1,73 @@
+package org.umapanim.pipeline;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.umapanim.common.Progress;
+
+/**
+ * Runs the stages — prepare, render, encode — on one set of folders, holding the run lock on
+ * the folders each writes, and hands a {@link StageReport} of each stage to {@code reports} as it
+ * ends. Each stage records what its outputs were made from in a stamp beside them, so {@link #all}
+ * skips what is up to date and resumes what was interrupted.
+ */
+public final class Pipeline {
+    private final Folders folders;
+    private final Progress progress;
+    private final Consumer<StageReport> reports;
+    private final boolean verbose;
+
+    /** @param verbose let the libraries (FFmpeg) say more than their errors */
+    public Pipeline(Folders folders, Progress progress, Consumer<StageReport> reports, boolean verbose) {
+        this.folders = folders;
+        this.progress = progress;
+        this.reports = reports;
+        this.verbose = verbose;
+    }
+
+    /** Embeds the data and writes digits.parquet and epochs.parquet, whatever is there. */
+    public void prepare(PrepareSettings settings) {
+        try (RunLock lock = RunLock.acquire(List.of(folders.data()))) {
+            reports.accept(new PrepareStage(settings, folders, progress).run(false));
+        }
+    }
+
+    /** Draws the frames of epochs.parquet, resuming an interrupted render of the same inputs. */
+    public void render(RenderSettings settings) {
+        try (RunLock lock = RunLock.acquire(List.of(folders.frames(), folders.images()))) {
+            RenderStage render = new RenderStage(settings, folders, progress);
+            reports.accept(render.run(render.state(), null));
+        }
+    }
+
+    /** Encodes the frames in the frames folder into the movie. */
+    public void encode(EncodeSettings settings) {
+        try (RunLock lock = RunLock.acquire(List.of(folders.movieDir()))) {
+            String frames = RenderStage.recordedFingerprint(folders.frames());
+            reports.accept(new EncodeStage(settings, folders, verbose, progress, frames).runFromFrames());
+        }
+    }
+
+    /**
+     * Every stage in order, each skipped when its outputs are complete and were made from the same
+     * inputs and settings (unless {@code force}).
+     */
+    public void all(PrepareSettings prepare, RenderSettings look, EncodeSettings movie, boolean force) {
+        try (RunLock lock = RunLock.acquire(List.of(folders.data(), folders.frames(), folders.images(), folders.movieDir()))) {
+            reports.accept(new PrepareStage(prepare, folders, progress).run(!force));
+
+            RenderStage render = new RenderStage(look, folders, progress);
+            StageStamp.State renderState = force ? StageStamp.State.STALE : render.state();
+            EncodeStage encode = new EncodeStage(movie, folders, verbose, progress, render.fingerprint());
+            if (renderState != StageStamp.State.COMPLETE) {
+                // new frames mean a new movie: encode them as they are drawn, not from the PNGs again
+                try (EncodeStage.InMemory sink = encode.inMemory()) {
+                    reports.accept(render.run(renderState, sink));
+                    reports.accept(sink.finish());
+                }
+            } else {
+                reports.accept(render.skipped());
+                reports.accept(encode.state() != StageStamp.State.COMPLETE ? encode.runFromFrames() : encode.skipped());
+            }
+        }
+    }
+}

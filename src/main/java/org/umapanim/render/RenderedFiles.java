@@ -1,0 +1,44 @@
+package org.umapanim.render;
+
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.umapanim.common.AtomicFiles;
+
+/**
+ * The names of what render writes, the one definition every stage uses: a frame per epoch,
+ * {@code combined-NNNNNN.png} (six digits or more, from 0 without gaps), and the two README
+ * pictures.
+ */
+public final class RenderedFiles {
+    /** The final layout at 400×400 with a colour key. */
+    public static final String INTRO = "intro.png";
+    /** A copy of the last frame. */
+    public static final String COMBINED = "combined.png";
+
+    private static final String FRAME_PREFIX = "combined-";
+    /** Up to nine digits: epochs are UINT_16, so more could only be a stray file. */
+    private static final Pattern FRAME = Pattern.compile("combined-(\\d{6,9})\\.png");
+
+    private RenderedFiles() {}
+
+    public static String frameName(int epoch) {
+        return String.format("%s%06d.png", FRAME_PREFIX, epoch);
+    }
+
+    public static Path frame(Path framesDir, int epoch) {
+        return framesDir.resolve(frameName(epoch));
+    }
+
+    /** The epoch a frame file is named after, or empty when the name is not a frame's. */
+    public static OptionalInt epochOf(Path file) {
+        Matcher m = FRAME.matcher(file.getFileName().toString());
+        return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+    }
+
+    /** Whether {@code file} is a frame's temporary file, left by an interrupted write. */
+    static boolean isTemporaryFrame(Path file) {
+        return file.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX + FRAME_PREFIX);
+    }
+}

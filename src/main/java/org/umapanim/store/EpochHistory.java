@@ -1,0 +1,20 @@
+package org.umapanim.store;
+
+import org.umapanim.common.EpochListener;
+
+/**
+ * A run's recorded layouts, replayed epoch by epoch: what render, the viewer and the measures
+ * read. {@link EpochsReader} is the one on disk; a test can hold one in memory.
+ */
+public interface EpochHistory {
+    int points();
+
+    /** Epochs 0 … lastEpoch are recorded. */
+    int lastEpoch();
+
+    /** The class label of every point, by point index ("" for unlabelled data). */
+    String[] labels();
+
+    /** Hands every epoch, in order, to {@code listener}, with coordinates in [0,1]. */
+    void forEachEpoch(EpochListener listener);
+}

@@ -1,0 +1,41 @@
+package org.umapanim.umap;
+
+/** {@link UmapParams} for tests and the benchmark: a copy with one knob changed. */
+public final class TestParams {
+    private TestParams() {}
+
+    public static UmapParams neighbors(UmapParams p, int v) {
+        return new UmapParams(v, p.minDist(), p.spread(), p.nEpochs(), p.learningRate(), p.repulsionStrength(),
+                p.negativeSampleRate(), p.seed(), p.threads(), p.parallelSgd());
+    }
+
+    public static UmapParams minDist(UmapParams p, double v) {
+        return new UmapParams(p.nNeighbors(), v, p.spread(), p.nEpochs(), p.learningRate(), p.repulsionStrength(),
+                p.negativeSampleRate(), p.seed(), p.threads(), p.parallelSgd());
+    }
+
+    public static UmapParams spread(UmapParams p, double v) {
+        return new UmapParams(p.nNeighbors(), p.minDist(), v, p.nEpochs(), p.learningRate(), p.repulsionStrength(),
+                p.negativeSampleRate(), p.seed(), p.threads(), p.parallelSgd());
+    }
+
+    public static UmapParams epochs(UmapParams p, int v) {
+        return new UmapParams(p.nNeighbors(), p.minDist(), p.spread(), v, p.learningRate(), p.repulsionStrength(),
+                p.negativeSampleRate(), p.seed(), p.threads(), p.parallelSgd());
+    }
+
+    public static UmapParams seed(UmapParams p, long v) {
+        return new UmapParams(p.nNeighbors(), p.minDist(), p.spread(), p.nEpochs(), p.learningRate(),
+                p.repulsionStrength(), p.negativeSampleRate(), v, p.threads(), p.parallelSgd());
+    }
+
+    public static UmapParams threads(UmapParams p, int v) {
+        return new UmapParams(p.nNeighbors(), p.minDist(), p.spread(), p.nEpochs(), p.learningRate(),
+                p.repulsionStrength(), p.negativeSampleRate(), p.seed(), v, p.parallelSgd());
+    }
+
+    public static UmapParams parallelSgd(UmapParams p, boolean v) {
+        return new UmapParams(p.nNeighbors(), p.minDist(), p.spread(), p.nEpochs(), p.learningRate(),
+                p.repulsionStrength(), p.negativeSampleRate(), p.seed(), p.threads(), v);
+    }
+}
