@@ -17,5 +17,10 @@
  *
  * Every problem with an input file is a {@link org.umapanim.common.FileProblem} naming the file and,
  * for tables, the line or row and the column.
+ *
+ * <p>It also owns reading Parquet ({@link org.umapanim.dataset.ParquetFiles},
+ * {@link org.umapanim.dataset.ParquetColumnCursor}), which {@code store} uses for its own files.
+ *
+ * <p>Imports: {@code common} only (the first stage; everything else reads from it).
  */
 package org.umapanim.dataset;

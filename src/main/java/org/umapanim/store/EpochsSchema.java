@@ -8,7 +8,7 @@ import org.apache.parquet.schema.Types;
 import java.util.List;
 
 /**
- * The columns and footer keys of {@code data/epochs.parquet} (design §2): one row per point per
+ * The columns and footer keys of {@code data/epochs.parquet} (docs/design.md §2): one row per point per
  * epoch, sorted by epoch then index.
  *
  * <pre>

@@ -2,11 +2,9 @@ package org.umapanim.umap;
 
 /** Connected components of a symmetric graph, numbered in order of their smallest row. */
 final class Components {
-    private final int[] label;
     private final int[][] members;
 
-    private Components(int[] label, int[][] members) {
-        this.label = label;
+    private Components(int[][] members) {
         this.members = members;
     }
 
@@ -47,15 +45,11 @@ final class Components {
         for (int i = 0; i < n; i++) {
             members[label[i]][fill[label[i]]++] = i;
         }
-        return new Components(label, members);
+        return new Components(members);
     }
 
     int count() {
         return members.length;
-    }
-
-    int label(int row) {
-        return label[row];
     }
 
     int[] members(int c) {

@@ -144,18 +144,6 @@ final class RpTree {
             data[size++] = v;
         }
 
-        int size() {
-            return size;
-        }
-
-        int get(int i) {
-            return data[i];
-        }
-
-        void clear() {
-            size = 0;
-        }
-
         int[] toArray() {
             return java.util.Arrays.copyOf(data, size);
         }

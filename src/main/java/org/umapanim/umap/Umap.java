@@ -4,7 +4,7 @@ import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
 
 /**
- * UMAP to two dimensions, following umap-learn 0.5.x step by step (see design.md §3): kNN,
+ * UMAP to two dimensions, following umap-learn 0.5.x step by step (see docs/design.md §3): kNN,
  * smooth kNN distances, fuzzy union, pruning, spectral initialisation, SGD. The listener sees
  * the initial layout (epoch 0) and the layout after every epoch; nothing is kept between calls.
  *
