@@ -12,9 +12,6 @@ final class ComputeOptions {
     long seed = Compute.DEFAULT.seed();
 
     Compute compute() {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
-        }
         return new Compute(threads, seed);
     }
 }

@@ -2,6 +2,7 @@ package org.umapanim.cli;
 
 import java.io.PrintStream;
 import org.umapanim.common.LibraryLogs;
+import org.umapanim.common.SettingProblem;
 import org.umapanim.pipeline.Folders;
 import org.umapanim.pipeline.Pipeline;
 import org.umapanim.pipeline.StageReport;
@@ -15,7 +16,7 @@ final class Console {
     Console(CommonOptions options) {
         this.options = options;
         if (options.verbose && options.quiet) {
-            throw new IllegalArgumentException("--verbose and --quiet contradict each other; give one");
+            throw new SettingProblem("quiet", "contradicts --verbose; give one of them");
         }
         LibraryLogs.configure(options.verbose);
     }

@@ -31,7 +31,9 @@ public final class Main implements Runnable, IVersionProvider {
     /** Runs the command line and returns the exit code: 0 ok, 1 runtime failure, 2 usage error. */
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        ErrorReporter errors = new ErrorReporter();
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setParameterExceptionHandler(errors);
         return commandLine.execute(args);
     }
 

@@ -28,8 +28,10 @@ public final class AtomicFiles {
             writer.writeTo(tmp);
             moveIntoPlace(tmp, target);
             done = true;
-        } catch (IOException | UncheckedIOException e) {
-            throw new FileProblem(target, "cannot write: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new FileProblem(target, "cannot write: " + FileProblem.reason(e), e);
+        } catch (UncheckedIOException e) {
+            throw new FileProblem(target, "cannot write: " + FileProblem.reason(e.getCause()), e);
         } finally {
             if (!done) {
                 deleteQuietly(tmp);
@@ -47,7 +49,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new FileProblem(target, "cannot create the folder " + dir + " (" + e.getMessage() + ")", e);
+            throw new FileProblem(target, "cannot create the folder " + dir + ": " + FileProblem.reason(e), e);
         }
         return dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
     }
@@ -67,6 +69,70 @@ public final class AtomicFiles {
             Files.deleteIfExists(tmp);
         } catch (IOException ignored) {
             // the original failure is what the user needs to see
+        }
+    }
+
+    /** Removes a temporary file or folder (a {@link Batch} left by a killed run) with all it holds. */
+    public static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var entries = Files.list(path)) {
+                for (Path entry : (Iterable<Path>) entries::iterator) {
+                    deleteTree(entry);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
+    }
+
+    /**
+     * Outputs that belong together (digits.parquet and epochs.parquet): each is written in full in
+     * a temporary folder beside the targets, then {@link #commit} renames them into place one after
+     * another. A run that fails or is killed before that leaves every old file as it was; one killed
+     * between two renames leaves files that say (in their run identity) they do not belong together.
+     */
+    public static final class Batch implements AutoCloseable {
+        private final Path staging;
+
+        private Batch(Path staging) {
+            this.staging = staging;
+        }
+
+        /** A batch of outputs for the folder {@code dir}. */
+        public static Batch in(Path dir) {
+            Path staging = temporarySibling(dir.resolve("batch"));
+            try {
+                Files.createDirectory(staging);
+            } catch (IOException e) {
+                throw new FileProblem(dir, "cannot write here: " + FileProblem.reason(e), e);
+            }
+            return new Batch(staging);
+        }
+
+        /** Where to write {@code target} until the commit. */
+        public Path staged(Path target) {
+            return staging.resolve(target.getFileName());
+        }
+
+        /** Renames every staged file onto its target, in the order given. */
+        public void commit(java.util.List<Path> targets) {
+            for (Path target : targets) {
+                try {
+                    moveIntoPlace(staged(target), target);
+                } catch (IOException e) {
+                    throw new FileProblem(target, "cannot rename into place: " + FileProblem.reason(e), e);
+                }
+            }
+            close();
+        }
+
+        /** Without {@link #commit}: abandons the batch, deleting what was staged. */
+        @Override
+        public void close() {
+            try {
+                deleteTree(staging);
+            } catch (IOException ignored) {
+                // a leftover temporary folder is removed by the next run that takes the lock
+            }
         }
     }
 

@@ -28,7 +28,7 @@ public final class Checksums {
         try (InputStream in = new Hashing(Files.newInputStream(file), md)) {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
-            throw new FileProblem(file, "cannot read: " + e.getMessage(), e);
+            throw new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
         }
         return hex(md);
     }

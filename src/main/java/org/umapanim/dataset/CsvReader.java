@@ -69,7 +69,7 @@ final class CsvReader {
         } catch (ZipException e) {
             throw new FileProblem(file, "corrupt gzip data: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new FileProblem(file, "cannot read: " + e.getMessage(), e);
+            throw new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
         }
     }
 

@@ -120,10 +120,10 @@ public final class IdxReader {
                 throw new FileProblem(file, "no images (the IDX header says 0 rows)");
             }
             int d = height * width;
-            int kept = Math.min(count, limit);
-            if ((long) kept * d > Integer.MAX_VALUE - 8) {
-                throw new FileProblem(file, kept + " images of " + d + " pixels are too many for one table; use --limit");
-            }
+            // A count too large for one table is only reported once the data proves it real: a
+            // damaged header is reported as truncated (below), not as "too many".
+            int fits = (Integer.MAX_VALUE - 8) / d;
+            int kept = Math.min(Math.min(count, limit), fits);
             // Grown as the data arrives, so a damaged header announcing millions of images is
             // reported as truncated instead of allocating gigabytes first.
             float[] values = new float[Math.min(kept, 4096) * d];
@@ -147,6 +147,10 @@ public final class IdxReader {
                 }
             }
             requireEnd(in, file, count + " images");
+            if (kept < Math.min(count, limit)) {
+                throw new FileProblem(file, count + " images of " + d + " pixels are too many for one table; use --limit "
+                        + fits + " or less");
+            }
             hashing.drain();
             return new Images(file, count, height, width, kept, values);
         } catch (ZipException e) {
@@ -154,7 +158,7 @@ public final class IdxReader {
         } catch (EOFException e) {
             throw new FileProblem(file, "truncated: the compressed data ends early", e);
         } catch (IOException e) {
-            throw new FileProblem(file, "cannot read: " + e.getMessage(), e);
+            throw new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
         }
     }
 
@@ -199,7 +203,7 @@ public final class IdxReader {
         } catch (EOFException e) {
             throw new FileProblem(file, "truncated: the compressed data ends early", e);
         } catch (IOException e) {
-            throw new FileProblem(file, "cannot read: " + e.getMessage(), e);
+            throw new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
         }
     }
 

@@ -45,6 +45,15 @@ public final class ParquetFiles {
         }
     }
 
+    /** The footer's key–value metadata of {@code file}. */
+    public static java.util.Map<String, String> keyValueMetadata(Path file) {
+        try (ParquetFileReader reader = open(file)) {
+            return java.util.Map.copyOf(reader.getFooter().getFileMetaData().getKeyValueMetaData());
+        } catch (IOException e) {
+            throw new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
+        }
+    }
+
     /** Parquet files start and end with "PAR1"; a file cut short (by a kill, a full disk) has no end. */
     private static void checkMagic(Path file) {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
@@ -64,14 +73,28 @@ public final class ParquetFiles {
             if (size < 12 || tail.hasRemaining() || !Arrays.equals(tail.array(), MAGIC)) {
                 throw new FileProblem(file, "truncated Parquet file (it has no footer)");
             }
+            // The footer's length sits just before the closing magic; a damaged one would make the
+            // library ask for gigabytes ("footer is too large: 3978857703to be read").
+            ByteBuffer length = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            channel.position(size - 8);
+            while (length.hasRemaining() && channel.read(length) >= 0) {
+                // the four bytes of the footer's length
+            }
+            long footer = Integer.toUnsignedLong(length.getInt(0));
+            if (footer > size - 12) {
+                throw new FileProblem(file, "corrupt Parquet footer (it claims " + footer + " bytes, the file has "
+                        + size + ")");
+            }
         } catch (IOException e) {
-            throw new FileProblem(file, "cannot read: " + e.getMessage(), e);
+            throw new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
         }
     }
 
     /** The gist of a library's exception for a one-line message: its first line, cut short. */
     public static String detail(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // parquet-java names the file by its object ("LocalInputFile@10e92f8f"); the line names it already
+        message = message.replaceAll("org\\.apache\\.parquet\\.io\\.LocalInputFile@\\p{XDigit}+ ", "");
         int newline = message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
         return message.length() <= 100 ? message : message.substring(0, 100) + "…";

@@ -29,7 +29,7 @@ record Source(Path shown, Opener opener) {
         } catch (NoSuchFileException e) {
             throw new FileProblem(shown, "no such file");
         } catch (IOException e) {
-            throw new FileProblem(shown, "cannot read: " + e.getMessage(), e);
+            throw new FileProblem(shown, "cannot read: " + FileProblem.reason(e), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.umapanim.encode;
 
 import java.util.Set;
+import org.umapanim.common.SettingProblem;
 
 /**
  * How the movie is encoded: H.264 (libx264) at constant quality {@code crf} with x264's
@@ -17,17 +18,17 @@ public record EncodeOptions(int fps, int crf, String preset, double holdSeconds,
 
     public EncodeOptions {
         if (fps < 1 || fps > 240) {
-            throw new IllegalArgumentException("fps must be between 1 and 240, got " + fps);
+            throw new SettingProblem("fps", "must be between 1 and 240, got " + fps);
         }
         if (crf < 0 || crf > 51) {
-            throw new IllegalArgumentException("crf must be between 0 and 51 (lower is better quality), got " + crf);
+            throw new SettingProblem("crf", "must be between 0 and 51 (lower is better quality), got " + crf);
         }
         if (preset == null || !PRESETS.contains(preset)) {
-            throw new IllegalArgumentException("preset must be one of ultrafast, superfast, veryfast, faster, "
+            throw new SettingProblem("preset", "must be one of ultrafast, superfast, veryfast, faster, "
                     + "fast, medium, slow, slower, veryslow, placebo; got " + preset);
         }
         if (!(holdSeconds >= 0) || holdSeconds > 3600) {
-            throw new IllegalArgumentException("hold must be between 0 and 3600 seconds, got " + holdSeconds);
+            throw new SettingProblem("hold", "must be between 0 and 3600 seconds, got " + holdSeconds);
         }
     }
 

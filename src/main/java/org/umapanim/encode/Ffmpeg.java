@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_INFO;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -21,6 +22,31 @@ final class Ffmpeg {
     static void setLogging(boolean verbose) {
         av_log_set_level(verbose ? AV_LOG_INFO : AV_LOG_ERROR);
         FFmpegLogCallback.set();
+    }
+
+    private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("error (-\\d+)");
+
+    /**
+     * A recorder's failure in words: JavaCV reports FFmpeg's errors as bare codes ("av_write_frame()
+     * error -28 while writing video packet"); FFmpeg's own text for the code says what it means
+     * ("No space left on device").
+     */
+    static String describe(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        java.util.regex.Matcher code = ERROR_CODE.matcher(message);
+        if (!code.find()) {
+            return message;
+        }
+        byte[] text = new byte[256];
+        if (av_strerror(Integer.parseInt(code.group(1)), text, text.length) < 0) {
+            return message;
+        }
+        int end = 0;
+        while (end < text.length && text[end] != 0) {
+            end++;
+        }
+        return new String(text, 0, end, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT)
+                + " (" + message + ")";
     }
 
     /**

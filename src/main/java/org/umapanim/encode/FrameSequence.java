@@ -43,7 +43,7 @@ record FrameSequence(List<Path> files, int width, int height) {
         } catch (NotDirectoryException e) {
             throw new FileProblem(dir, "not a directory");
         } catch (IOException e) {
-            throw new FileProblem(dir, "cannot list the frames: " + e.getMessage(), e);
+            throw new FileProblem(dir, "cannot list the frames: " + FileProblem.reason(e), e);
         }
         if (numbered.isEmpty()) {
             throw new FileProblem(dir, "no frames (expected " + RenderedFiles.frameName(0) + ", " + RenderedFiles.frameName(1) + ", …)");

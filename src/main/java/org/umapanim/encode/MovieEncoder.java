@@ -89,7 +89,7 @@ public final class MovieEncoder implements AutoCloseable {
         } catch (FrameRecorder.Exception | RuntimeException e) {
             releaseQuietly(recorder);
             AtomicFiles.deleteQuietly(tmp);
-            throw new FileProblem(movie, "cannot start the H.264 encoder: " + e.getMessage(), e);
+            throw new FileProblem(movie, "cannot start the H.264 encoder: " + Ffmpeg.describe(e), e);
         }
         return new MovieEncoder(movie, tmp, o, images, recorder, start);
     }
@@ -152,9 +152,9 @@ public final class MovieEncoder implements AutoCloseable {
             return new EncodeSummary(movie, frames, held, Files.size(movie),
                     (System.nanoTime() - startNanos) / 1_000_000);
         } catch (FrameRecorder.Exception e) {
-            throw new FileProblem(movie, "cannot complete the movie: " + e.getMessage(), e);
+            throw new FileProblem(movie, "cannot complete the movie: " + Ffmpeg.describe(e), e);
         } catch (IOException e) {
-            throw new FileProblem(movie, "cannot write: " + e.getMessage(), e);
+            throw new FileProblem(movie, "cannot write: " + FileProblem.reason(e), e);
         } finally {
             close();
         }
@@ -174,7 +174,7 @@ public final class MovieEncoder implements AutoCloseable {
         try {
             recorder.record(images.frame(), images.pixelFormat());
         } catch (FrameRecorder.Exception e) {
-            throw new FileProblem(movie, "cannot encode frame " + frames + ": " + e.getMessage(), e);
+            throw new FileProblem(movie, "cannot encode frame " + frames + ": " + Ffmpeg.describe(e), e);
         }
     }
 

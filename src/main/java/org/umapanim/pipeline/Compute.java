@@ -1,5 +1,6 @@
 package org.umapanim.pipeline;
 
+import org.umapanim.common.SettingProblem;
 import org.umapanim.umap.UmapParams;
 
 /**
@@ -8,4 +9,10 @@ import org.umapanim.umap.UmapParams;
  */
 public record Compute(int threads, long seed) {
     public static final Compute DEFAULT = new Compute(UmapParams.DEFAULTS.threads(), UmapParams.DEFAULTS.seed());
+
+    public Compute {
+        if (threads < 1) {
+            throw new SettingProblem("threads", "must be at least 1, got " + threads);
+        }
+    }
 }

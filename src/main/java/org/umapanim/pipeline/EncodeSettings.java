@@ -12,6 +12,11 @@ public record EncodeSettings(int fps, int crf, String preset, double hold) {
     public static final EncodeSettings DEFAULTS = new EncodeSettings(ENCODE.fps(), ENCODE.crf(), ENCODE.preset(),
             ENCODE.holdSeconds());
 
+    /** Checks every value before any work ({@link EncodeOptions} holds the rules). */
+    public EncodeSettings {
+        new EncodeOptions(fps, crf, preset, hold, false);
+    }
+
     EncodeOptions encodeOptions(boolean verbose) {
         return new EncodeOptions(fps, crf, preset, hold, verbose);
     }

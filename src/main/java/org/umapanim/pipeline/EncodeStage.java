@@ -20,13 +20,19 @@ final class EncodeStage {
     private final StageStamp stamp;
     private final boolean framesKnown;
 
-    /** @param framesFingerprint what the frames were made from (the render stamp), or null if unknown */
-    EncodeStage(EncodeSettings settings, Folders folders, boolean verbose, Progress progress, String framesFingerprint) {
+    /**
+     * @param framesFingerprint what the frames were made from (the render stamp's fingerprint), or
+     *                          null for frames of unknown origin (made by hand)
+     * @param run               the prepare run the frames were drawn from, or null if unknown
+     */
+    EncodeStage(EncodeSettings settings, Folders folders, boolean verbose, Progress progress, String framesFingerprint,
+                String run) {
         this.options = settings.encodeOptions(verbose);
         this.folders = folders;
         this.progress = progress;
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("umap-anim.version", Version.current());
+        inputs.put(RunIdentity.KEY, run == null ? "unknown" : run);
         inputs.put("frames", framesFingerprint == null ? "unknown" : framesFingerprint);
         inputs.put("fps", Integer.toString(settings.fps()));
         inputs.put("crf", Integer.toString(settings.crf()));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.umapanim.common.Progress;
+import org.umapanim.common.SettingProblem;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.dataset.DatasetReader;
 import org.umapanim.dataset.IdxReader;
@@ -15,9 +16,6 @@ import org.umapanim.dataset.download.LocalFiles;
 record InputData(Dataset dataset, String selection, String title, String subtitle) {
 
     static InputData load(PrepareSettings s, Progress progress) {
-        if (s.limit() < 0 || s.sample() < 0) {
-            throw new IllegalArgumentException("--limit and --sample must not be negative");
-        }
         long seed = s.compute().seed();
         Dataset data;
         String title;
@@ -33,8 +31,16 @@ record InputData(Dataset dataset, String selection, String title, String subtitl
             subtitle = "Each point is a row of " + s.input().getFileName();
         } else {
             data = DatasetReader.bundled(s.limit());
+            if (s.label() != null && !s.label().equals(data.labelColumn())) {
+                throw new SettingProblem("label", "names no column of the bundled sample (its labels are '"
+                        + data.labelColumn() + "'): '" + s.label() + "'");
+            }
             title = KnownDataset.MNIST.title();
             subtitle = KnownDataset.MNIST.subtitle();
+        }
+        if (s.sample() > data.rows()) {
+            throw new SettingProblem("sample", "asks for " + s.sample() + " rows, but " + data.name() + " has "
+                    + data.rows());
         }
         if (s.sample() > 0) {
             data = data.sample(s.sample(), seed);

@@ -1,7 +1,9 @@
 package org.umapanim.pipeline;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Consumer;
+import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
 
 /**
@@ -39,11 +41,31 @@ public final class Pipeline {
         }
     }
 
-    /** Encodes the frames in the frames folder into the movie. */
+    /**
+     * Encodes the frames in the frames folder into the movie. Frames a render left unfinished, or
+     * one still draws (it holds the folder's lock), are refused.
+     */
     public void encode(EncodeSettings settings) {
-        try (RunLock lock = RunLock.acquire(List.of(folders.movieDir()))) {
-            String frames = RenderStage.recordedFingerprint(folders.frames());
-            reports.accept(new EncodeStage(settings, folders, verbose, progress, frames).runFromFrames());
+        checkMovieIsAFile();
+        if (!Files.isDirectory(folders.frames())) {
+            throw new FileProblem(folders.frames(), "no such folder: there are no frames to encode (run render first)");
+        }
+        try (RunLock lock = RunLock.acquire(List.of(folders.movieDir(), folders.frames()))) {
+            StageStamp.Recorded frames = RenderStage.recorded(folders.frames());
+            if (frames.exists() && !frames.complete()) {
+                throw new FileProblem(folders.frames(), "holds frames of a render that did not finish;"
+                        + " run render (or all) again to complete them");
+            }
+            reports.accept(new EncodeStage(settings, folders, verbose, progress, frames.fingerprint(),
+                    frames.inputs().get(RunIdentity.KEY)).runFromFrames());
+        }
+    }
+
+    /** A movie path naming a folder would only fail after the whole encode. */
+    private void checkMovieIsAFile() {
+        if (Files.isDirectory(folders.movie())) {
+            throw new FileProblem(folders.movie(), "is a folder; --movie names the movie file to write, e.g. "
+                    + folders.movie().resolve(Folders.DEFAULT.movie().getFileName()));
         }
     }
 
@@ -52,12 +74,13 @@ public final class Pipeline {
      * inputs and settings (unless {@code force}).
      */
     public void all(PrepareSettings prepare, RenderSettings look, EncodeSettings movie, boolean force) {
+        checkMovieIsAFile();
         try (RunLock lock = RunLock.acquire(List.of(folders.data(), folders.frames(), folders.images(), folders.movieDir()))) {
             reports.accept(new PrepareStage(prepare, folders, progress).run(!force));
 
             RenderStage render = new RenderStage(look, folders, progress);
             StageStamp.State renderState = force ? StageStamp.State.STALE : render.state();
-            EncodeStage encode = new EncodeStage(movie, folders, verbose, progress, render.fingerprint());
+            EncodeStage encode = new EncodeStage(movie, folders, verbose, progress, render.fingerprint(), render.run());
             if (renderState != StageStamp.State.COMPLETE) {
                 // new frames mean a new movie: encode them as they are drawn, not from the PNGs again
                 try (EncodeStage.InMemory sink = encode.inMemory()) {

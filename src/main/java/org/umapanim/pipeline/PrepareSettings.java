@@ -2,6 +2,10 @@ package org.umapanim.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.umapanim.common.SettingProblem;
+import org.umapanim.dataset.download.Downloader;
+import org.umapanim.dataset.download.KnownDataset;
 import org.umapanim.umap.UmapParams;
 
 /**
@@ -29,12 +33,48 @@ public record PrepareSettings(Path input, String dataset, String label, int limi
             UMAP.nEpochs(), UMAP.nNeighbors(), UMAP.minDist(), UMAP.spread(), UMAP.learningRate(),
             UMAP.negativeSampleRate(), UMAP.repulsionStrength(), UMAP.parallelSgd(), false, Compute.DEFAULT);
 
+    /** epochs.parquet stores the epoch as UINT_16. */
+    static final int MAX_EPOCHS = 0xFFFF;
+
+    /** The record's name of each of UMAP's knobs (umap-learn's names), for problems found by {@link UmapParams}. */
+    private static final Map<String, String> SETTING_OF = Map.of("n_neighbors", "neighbors", "min_dist", "minDist",
+            "spread", "spread", "n_epochs", "epochs", "learning_rate", "learningRate",
+            "repulsion_strength", "repulsionStrength", "negative_sample_rate", "negativeSampleRate", "threads", "threads");
+
+    /** Checks every value here, before any work: a {@link SettingProblem} names the first that cannot work. */
     public PrepareSettings {
         mirrors = List.copyOf(mirrors);
+        if (limit < 0) {
+            throw new SettingProblem("limit", "must not be negative, got " + limit);
+        }
+        if (sample < 0) {
+            throw new SettingProblem("sample", "must not be negative, got " + sample);
+        }
+        if (epochs > MAX_EPOCHS) {
+            throw new SettingProblem("epochs", "must be at most " + MAX_EPOCHS + " (epochs.parquet stores the epoch as"
+                    + " a 16-bit number), got " + epochs);
+        }
+        if (dataset != null) {
+            KnownDataset.byCliName(dataset);
+        }
+        mirrors.forEach(Downloader::baseUrl);
+        umapParams(neighbors, minDist, spread, epochs, learningRate, repulsionStrength, negativeSampleRate,
+                parallelSgd, compute);
     }
 
     UmapParams umapParams() {
-        return new UmapParams(neighbors, minDist, spread, epochs, learningRate, repulsionStrength,
-                negativeSampleRate, compute.seed(), compute.threads(), parallelSgd);
+        return umapParams(neighbors, minDist, spread, epochs, learningRate, repulsionStrength, negativeSampleRate,
+                parallelSgd, compute);
+    }
+
+    private static UmapParams umapParams(int neighbors, double minDist, double spread, int epochs, double learningRate,
+                                         double repulsionStrength, int negativeSampleRate, boolean parallelSgd,
+                                         Compute compute) {
+        try {
+            return new UmapParams(neighbors, minDist, spread, epochs, learningRate, repulsionStrength,
+                    negativeSampleRate, compute.seed(), compute.threads(), parallelSgd);
+        } catch (SettingProblem p) {
+            throw p.renamed(SETTING_OF.getOrDefault(p.setting(), p.setting()));
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.Progress;
 import org.umapanim.common.Version;
 import org.umapanim.dataset.Dataset;
@@ -44,15 +45,21 @@ final class PrepareStage {
         }
 
         stamp.markStarted();
-        // digits.parquet does not depend on the embedding: write it while UMAP runs
-        CompletableFuture<Void> digits = CompletableFuture.runAsync(() -> DigitsWriter.write(folders.digits(), data, metadata));
-        EpochsWriter epochs = new EpochsWriter(
-                folders.epochs(), data.labelColumn(), data.labels(), params.nEpochs(), settings.stretch(), metadata);
-        try {
-            new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
-            epochs.finish(progress);
-        } finally {
-            awaitDigits(digits);
+        // The two files are one pair: both are written aside and renamed into place together, so a
+        // run that fails leaves the old pair whole, and each carries the run's identity.
+        try (AtomicFiles.Batch pair = AtomicFiles.Batch.in(folders.data())) {
+            // digits.parquet does not depend on the embedding: write it while UMAP runs
+            CompletableFuture<Void> digits = CompletableFuture.runAsync(
+                    () -> DigitsWriter.write(pair.staged(folders.digits()), data, metadata));
+            EpochsWriter epochs = new EpochsWriter(pair.staged(folders.epochs()), data.labelColumn(), data.labels(),
+                    params.nEpochs(), settings.stretch(), metadata);
+            try {
+                new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
+                epochs.finish(progress);
+            } finally {
+                awaitDigits(digits);
+            }
+            pair.commit(outputs);
         }
         stamp.markComplete(outputs);
         return new StageReport("prepare", StageReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000, outputs, detail);
@@ -71,6 +78,7 @@ final class PrepareStage {
         Dataset data = input.dataset();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("umap-anim.version", Version.current());
+        m.put(RunIdentity.KEY, RunIdentity.fresh());
         m.put("dataset.name", data.name());
         m.put("dataset.sha256", data.sha256());
         m.put("dataset.rows", Integer.toString(data.rows()));
@@ -100,6 +108,7 @@ final class PrepareStage {
     private static Map<String, String> fingerprintInputs(Map<String, String> metadata, UmapParams p) {
         Map<String, String> inputs = new LinkedHashMap<>(metadata);
         inputs.remove("created");
+        inputs.remove(RunIdentity.KEY);
         if (!p.parallelSgd()) {
             inputs.remove("umap.threads");
         }

@@ -32,6 +32,7 @@ final class RenderStage {
     private final EpochsReader epochs;
     private final RenderOptions options;
     private final StageStamp stamp;
+    private final String run;
     private final List<Path> outputs = new ArrayList<>();
 
     /** Opens and checks epochs.parquet, and fingerprints both Parquet files and the look. */
@@ -44,10 +45,12 @@ final class RenderStage {
         // prepare recorded the data set's own title; an option given here wins
         String title = Objects.requireNonNullElse(settings.title(), recorded.getOrDefault("title", PLAIN_TITLE));
         String subtitle = Objects.requireNonNullElse(settings.subtitle(), recorded.getOrDefault("subtitle", PLAIN_SUBTITLE));
+        this.run = RunIdentity.requirePair(folders.epochs(), recorded, folders.digits());
         Compute compute = settings.compute();
         this.options = new RenderOptions(title, subtitle, compute.threads(), compute.seed());
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("umap-anim.version", Version.current());
+        inputs.put(RunIdentity.KEY, Objects.requireNonNullElse(run, "none recorded"));
         inputs.put("epochs.sha256", Checksums.sha256(folders.epochs()));
         inputs.put("digits.sha256", Checksums.sha256(folders.digits()));
         inputs.put("title", title);
@@ -70,13 +73,18 @@ final class RenderStage {
         return framesDir.resolve(STAMP);
     }
 
-    /** What the frames in {@code framesDir} were made from, if a render finished there. */
-    static String recordedFingerprint(Path framesDir) {
-        return StageStamp.completedFingerprint(stampFile(framesDir));
+    /** What the last render in {@code framesDir} recorded: whether it finished, and from what. */
+    static StageStamp.Recorded recorded(Path framesDir) {
+        return StageStamp.recorded(stampFile(framesDir));
     }
 
     String fingerprint() {
         return stamp.fingerprint();
+    }
+
+    /** The prepare run the frames are drawn from, or null for files without one. */
+    String run() {
+        return run;
     }
 
     /**

@@ -43,8 +43,15 @@ final class RunLock implements AutoCloseable {
 
     private void lock(Path dir) {
         Path file = dir.resolve(FILE_NAME);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new FileProblem(dir, "is a file, not a folder");
+        }
         try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new FileProblem(dir, "cannot create the folder: " + FileProblem.reason(e), e);
+        }
+        try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             channels.add(channel);
             FileLock held;
@@ -59,7 +66,8 @@ final class RunLock implements AutoCloseable {
             }
             removeLeftovers(dir);
         } catch (IOException e) {
-            throw new FileProblem(file, "cannot create the lock file: " + e.getMessage(), e);
+            throw new FileProblem(dir, "cannot write here (" + FileProblem.reason(e) + " on the lock file "
+                    + FILE_NAME + ")", e);
         }
     }
 
@@ -67,7 +75,7 @@ final class RunLock implements AutoCloseable {
     private static void removeLeftovers(Path dir) throws IOException {
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, AtomicFiles.TEMP_PREFIX + "*")) {
             for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
+                AtomicFiles.deleteTree(leftover);
             }
         }
     }

@@ -29,6 +29,8 @@ final class StageStamp {
         COMPLETE
     }
 
+    private static final String INPUT = "input ";
+
     private final Path file;
     private final SortedMap<String, String> inputs;
     private final String fingerprint;
@@ -44,10 +46,25 @@ final class StageStamp {
         return fingerprint;
     }
 
-    /** The fingerprint a finished stage recorded in {@code file}, or null if it did not finish. */
-    static String completedFingerprint(Path file) {
-        Map<String, String> recorded = read(file);
-        return "true".equals(recorded.get("complete")) ? recorded.get("fingerprint") : null;
+    /**
+     * What a stamp file says, as another stage reads it.
+     *
+     * @param exists      whether there is a stamp at all (outputs made by hand have none)
+     * @param complete    whether the stage finished
+     * @param fingerprint what its outputs were made from
+     * @param inputs      the inputs and settings it recorded, by name
+     */
+    record Recorded(boolean exists, boolean complete, String fingerprint, Map<String, String> inputs) {}
+
+    static Recorded recorded(Path file) {
+        Map<String, String> values = read(file);
+        Map<String, String> inputs = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(INPUT)) {
+                inputs.put(k.substring(INPUT.length()), v);
+            }
+        });
+        return new Recorded(!values.isEmpty(), "true".equals(values.get("complete")), values.get("fingerprint"), inputs);
     }
 
     State check(List<Path> outputs) {
@@ -92,7 +109,7 @@ final class StageStamp {
         StringBuilder text = new StringBuilder("# umap-anim stage stamp: what these outputs were made from\n");
         text.append("fingerprint=").append(fingerprint).append('\n');
         state.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        inputs.forEach((k, v) -> text.append("input ").append(k).append('=').append(v.replace('\n', ' ')).append('\n'));
+        inputs.forEach((k, v) -> text.append(INPUT).append(k).append('=').append(v.replace('\n', ' ')).append('\n'));
         AtomicFiles.write(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }
 

@@ -37,7 +37,8 @@ public final class FrameRenderer {
      * Renders all frames.
      *
      * @param rows        the embedded rows, one per point (the legend's sample images)
-     * @param onlyMissing keep frames that already exist (read back only if {@code sinkOrNull} needs them)
+     * @param onlyMissing keep frames that already exist whole (read back only if {@code sinkOrNull}
+     *                    needs them); damaged ones are drawn again
      * @param sinkOrNull  receives every frame in epoch order, or null
      */
     public static RenderSummary run(EpochHistory epochs, Dataset rows, Path framesDir, Path imagesDir,
@@ -82,7 +83,7 @@ public final class FrameRenderer {
                 }
             }
         } catch (IOException e) {
-            throw new FileProblem(framesDir, "cannot clear old frames: " + e.getMessage(), e);
+            throw new FileProblem(framesDir, "cannot clear old frames: " + FileProblem.reason(e), e);
         }
         return deleted;
     }
@@ -91,7 +92,7 @@ public final class FrameRenderer {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new FileProblem(dir, "cannot create the folder: " + e.getMessage(), e);
+            throw new FileProblem(dir, "cannot create the folder: " + FileProblem.reason(e), e);
         }
     }
 
@@ -170,7 +171,7 @@ public final class FrameRenderer {
             }
             Path file = RenderedFiles.frame(framesDir, epoch);
             Future<BufferedImage> frame;
-            if (onlyMissing && Files.isRegularFile(file)) {
+            if (onlyMissing && PngWriter.isWhole(file, FramePainter.WIDTH, FramePainter.HEIGHT)) {
                 frame = sink == null ? CompletableFuture.completedFuture(null) : pool.submit(() -> reuse(file, epoch, xy));
                 if (sink == null) {
                     kept.incrementAndGet();

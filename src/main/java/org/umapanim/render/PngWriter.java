@@ -21,7 +21,38 @@ import java.util.zip.DeflaterOutputStream;
 final class PngWriter {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
+    /** The IEND chunk every complete PNG ends with: length 0, type, CRC. */
+    private static final byte[] END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
+
     private PngWriter() {}
+
+    /**
+     * Whether {@code file} looks like a whole PNG of {@code width}×{@code height}: the signature,
+     * the size in its header and the end chunk, read without decoding — what a resumed render
+     * checks before it keeps a frame, so a damaged one is drawn again rather than trusted.
+     */
+    static boolean isWhole(Path file, int width, int height) {
+        try (var channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size < SIGNATURE.length + 25 + END.length) {
+                return false;
+            }
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(24);
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(END.length);
+            while (head.hasRemaining() && channel.read(head) >= 0) {
+                // the signature, then IHDR's length, type, width and height
+            }
+            channel.position(size - END.length);
+            while (tail.hasRemaining() && channel.read(tail) >= 0) {
+                // the last chunk
+            }
+            return java.util.Arrays.equals(head.array(), 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)
+                    && head.getInt(16) == width && head.getInt(20) == height
+                    && java.util.Arrays.equals(tail.array(), END);
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     static void write(BufferedImage image, Path file) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

@@ -1,6 +1,7 @@
 package org.umapanim.render;
 
 import java.util.Objects;
+import org.umapanim.common.SettingProblem;
 
 /**
  * How frames are drawn.
@@ -15,7 +16,7 @@ public record RenderOptions(String title, String subtitle, int threads, long see
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(subtitle, "subtitle");
         if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            throw new SettingProblem("threads", "must be at least 1, got " + threads);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.umapanim.umap;
 
+import org.umapanim.common.SettingProblem;
+
 /**
  * The knobs of a UMAP run, named as in umap-learn; {@link #DEFAULTS} is the one definition of
  * their defaults. The constructor rejects values UMAP cannot work with.
@@ -21,31 +23,31 @@ public record UmapParams(int nNeighbors, double minDist, double spread, int nEpo
 
     public UmapParams {
         if (nNeighbors < 2) {
-            throw new IllegalArgumentException("n_neighbors must be at least 2, got " + nNeighbors);
+            throw new SettingProblem("n_neighbors", "must be at least 2, got " + nNeighbors);
         }
         if (!(spread > 0) || Double.isInfinite(spread)) {
-            throw new IllegalArgumentException("spread must be a positive number, got " + spread);
+            throw new SettingProblem("spread", "must be a positive number, got " + spread);
         }
         if (!(minDist >= 0)) {
-            throw new IllegalArgumentException("min_dist must be 0 or more, got " + minDist);
+            throw new SettingProblem("min_dist", "must be 0 or more, got " + minDist);
         }
         if (minDist > spread) {
-            throw new IllegalArgumentException("min_dist (" + minDist + ") must not exceed spread (" + spread + ")");
+            throw new SettingProblem("min_dist", "(" + minDist + ") must not exceed spread (" + spread + ")");
         }
         if (nEpochs < 1) {
-            throw new IllegalArgumentException("the number of epochs must be at least 1, got " + nEpochs);
+            throw new SettingProblem("n_epochs", "must be at least 1, got " + nEpochs);
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+            throw new SettingProblem("learning_rate", "must be a positive number, got " + learningRate);
         }
         if (!(repulsionStrength >= 0) || Double.isInfinite(repulsionStrength)) {
-            throw new IllegalArgumentException("repulsion strength must be 0 or more, got " + repulsionStrength);
+            throw new SettingProblem("repulsion_strength", "must be 0 or more, got " + repulsionStrength);
         }
         if (negativeSampleRate < 0) {
-            throw new IllegalArgumentException("negative sample rate must be 0 or more, got " + negativeSampleRate);
+            throw new SettingProblem("negative_sample_rate", "must be 0 or more, got " + negativeSampleRate);
         }
         if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            throw new SettingProblem("threads", "must be at least 1, got " + threads);
         }
     }
 

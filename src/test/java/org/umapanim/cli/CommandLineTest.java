@@ -102,10 +102,13 @@ class CommandLineTest {
     }
 
     @Test
-    void badUmapParameterIsOneLine() {
+    void badUmapParameterIsAUsageErrorNamingTheOption() {
         CliRun run = CliRun.of("prepare", "--min-dist", "2", "--spread", "1", "--limit", "100", "--data-dir", tmp.toString());
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).startsWith("umap-anim: ").contains("min").doesNotContain("\n");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().split("\n")).containsExactly(
+                "umap-anim: --min-dist (2.0) must not exceed spread (1.0)",
+                "Try 'umap-anim prepare --help' for the options and their values.");
+        assertThat(tmp).isEmptyDirectory();
     }
 
     @Test

@@ -36,7 +36,7 @@ class UmapBadInputTest {
         assertThatThrownBy(() -> TestParams.minDist(P, 2.0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("min_dist (2.0) must not exceed spread (1.0)");
         assertThatThrownBy(() -> TestParams.epochs(P, 0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the number of epochs must be at least 1, got 0");
+                .hasMessage("n_epochs must be at least 1, got 0");
         assertThatThrownBy(() -> TestParams.minDist(P, -0.1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("min_dist");
         assertThatThrownBy(() -> TestParams.spread(P, Double.NaN)).isInstanceOf(IllegalArgumentException.class)

@@ -24,6 +24,7 @@ import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.Checksums;
 import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
+import org.umapanim.common.SettingProblem;
 
 /**
  * Brings the pinned files of a data set into a cache folder, once, and hands back only files whose
@@ -318,7 +319,7 @@ public final class Downloader {
                     ? Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
                     : Files.newOutputStream(part);
         } catch (IOException e) {
-            throw new FileProblem(part, "cannot write: " + e.getMessage(), e);
+            throw new FileProblem(part, "cannot write: " + FileProblem.reason(e), e);
         }
         try (out;
                 Progress.Task task = progress.start("download " + file.name(), file.size())) {
@@ -354,7 +355,7 @@ public final class Downloader {
             }
         } catch (IOException e) {
             // Reading errors were handled above; this is the disk.
-            throw new FileProblem(part, "cannot write: " + e.getMessage(), e);
+            throw new FileProblem(part, "cannot write: " + FileProblem.reason(e), e);
         }
     }
 
@@ -363,16 +364,17 @@ public final class Downloader {
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + oneLine(message));
     }
 
-    private static String baseUrl(String mirror) {
+    /** A mirror as a base URL ending in '/'; a {@link SettingProblem} ("mirrors") unless it is http(s). */
+    public static String baseUrl(String mirror) {
         URI uri;
         try {
             uri = new URI(mirror.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a mirror URL: '" + mirror + "' (" + e.getMessage() + ")");
+            throw new SettingProblem("mirrors", "'" + mirror + "' is not a URL (" + e.getMessage() + ")");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("a mirror must be an http:// or https:// URL: '" + mirror + "'");
+            throw new SettingProblem("mirrors", "must be an http:// or https:// URL, not '" + mirror + "'");
         }
         String s = uri.toString();
         return s.endsWith("/") ? s : s + "/";
@@ -382,7 +384,7 @@ public final class Downloader {
         try {
             return Files.isRegularFile(file) ? Files.size(file) : 0;
         } catch (IOException e) {
-            throw new FileProblem(file, "cannot read: " + e.getMessage(), e);
+            throw new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
         }
     }
 
@@ -390,7 +392,7 @@ public final class Downloader {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new FileProblem(file, "cannot delete: " + e.getMessage(), e);
+            throw new FileProblem(file, "cannot delete: " + FileProblem.reason(e), e);
         }
     }
 
@@ -398,7 +400,7 @@ public final class Downloader {
         try {
             AtomicFiles.moveIntoPlace(from, to);
         } catch (IOException e) {
-            throw new FileProblem(to, "cannot rename " + from.getFileName() + " into place: " + e.getMessage(), e);
+            throw new FileProblem(to, "cannot rename " + from.getFileName() + " into place: " + FileProblem.reason(e), e);
         }
     }
 

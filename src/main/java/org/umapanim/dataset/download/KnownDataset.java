@@ -2,6 +2,7 @@ package org.umapanim.dataset.download;
 
 import java.util.List;
 import java.util.Locale;
+import org.umapanim.common.SettingProblem;
 
 /**
  * The image data sets that {@code umap-anim prepare --dataset NAME} can download: the names the
@@ -121,6 +122,6 @@ public enum KnownDataset {
                 return ds;
             }
         }
-        throw new IllegalArgumentException("unknown data set '" + name + "'; known: mnist, fashion-mnist");
+        throw new SettingProblem("dataset", "must be mnist or fashion-mnist, not '" + name + "'");
     }
 }

@@ -50,7 +50,7 @@ class KnownDatasetTest {
         assertThat(KnownDataset.byCliName("Fashion-MNIST")).isEqualTo(KnownDataset.FASHION_MNIST);
         assertThatThrownBy(() -> KnownDataset.byCliName("cifar"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("mnist, fashion-mnist");
+                .hasMessageContaining("mnist or fashion-mnist");
     }
 
     @Test
