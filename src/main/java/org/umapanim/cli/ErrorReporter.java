@@ -26,9 +26,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
-        PrintWriter err = commandLine.getErr();
-        err.println("umap-anim: " + e.getMessage());
-        UnmatchedArgumentException.printSuggestions(e, err);
+        String message = e.getMessage();
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        }
+        commandLine.getErr().println("umap-anim: " + message);
         return usage(commandLine);
     }
 

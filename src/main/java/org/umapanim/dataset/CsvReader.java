@@ -68,6 +68,8 @@ final class CsvReader {
             throw new FileProblem(file, "not UTF-8 text", e);
         } catch (ZipException e) {
             throw new FileProblem(file, "corrupt gzip data: " + e.getMessage(), e);
+        } catch (java.io.EOFException e) {
+            throw new FileProblem(file, "truncated: the compressed data ends early", e);
         } catch (IOException e) {
             throw new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
         }

@@ -3,12 +3,16 @@ package org.umapanim.encode;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_INFO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_get_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegLogCallback;
+import org.bytedeco.javacv.FrameGrabber;
 import org.umapanim.common.FileProblem;
 
 /** The process-wide FFmpeg settings and checks the encoder relies on. */
@@ -47,6 +51,37 @@ final class Ffmpeg {
         }
         return new String(text, 0, end, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT)
                 + " (" + message + ")";
+    }
+
+    /**
+     * Fails unless {@code file} is a movie of {@code frames} frames. FFmpeg's writes through its
+     * I/O layer fail without an error reaching JavaCV (a full disk left an 8 KB "movie" and no
+     * error), so the finished file is opened and counted before it may replace a good one.
+     */
+    static void requireFrames(Path file, int frames, Path movie) {
+        long found;
+        int level = av_log_get_level();
+        av_log_set_level(AV_LOG_QUIET);   // a broken file is expected here, and reported below
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            found = grabber.getFormatContext().streams(grabber.getVideoStream()).nb_frames();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            found = -1;
+        } finally {
+            av_log_set_level(level);
+        }
+        if (found != frames) {
+            throw new FileProblem(movie, "the movie came out incomplete (" + (found < 0 ? "unreadable" : found + " of "
+                    + frames + " frames") + ")" + (diskFull(file) ? ": no space left on device" : ""));
+        }
+    }
+
+    private static boolean diskFull(Path file) {
+        try {
+            return java.nio.file.Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace() < (1 << 20);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -147,6 +147,7 @@ public final class MovieEncoder implements AutoCloseable {
         }
         try {
             recorder.stop();
+            Ffmpeg.requireFrames(tmp, frames + held, movie);
             AtomicFiles.moveIntoPlace(tmp, movie);
             done = true;
             return new EncodeSummary(movie, frames, held, Files.size(movie),
