@@ -51,9 +51,8 @@ final class PrepareStage {
             // digits.parquet does not depend on the embedding: write it while UMAP runs
             CompletableFuture<Void> digits = CompletableFuture.runAsync(
                     () -> DigitsWriter.write(pair.staged(folders.digits()), data, metadata));
-            EpochsWriter epochs = new EpochsWriter(pair.staged(folders.epochs()), data.labelColumn(), data.labels(),
-                    params.nEpochs(), settings.stretch(), metadata);
-            try {
+            try (EpochsWriter epochs = new EpochsWriter(pair.staged(folders.epochs()), data.labelColumn(),
+                    data.labels(), params.nEpochs(), settings.stretch(), metadata)) {
                 new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
                 epochs.finish(progress);
             } finally {

@@ -1,5 +1,16 @@
 package org.umapanim.store;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -8,30 +19,24 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.EpochListener;
+import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Records the layout of every epoch and writes {@code data/epochs.parquet} (see {@link EpochsSchema})
  * when the run is over.
  *
  * <p>The coordinates are normalised over all epochs together, so the whole history must be seen
- * before the first row is written. It is kept as float32, one {@code float[2n]} per epoch: for
- * 30,000 points × 201 epochs that is 30,000 × 2 × 4 B × 201 = 48.2 MB. Each epoch's array is
- * released as soon as its rows are written.
+ * before the first row is written. It does not wait in memory: each epoch goes, as float32, to a
+ * temporary file beside the target as it arrives (a million points × 201 epochs is 1.6 GB, more
+ * than the heap should hold), the bounding box is kept as it goes, and {@link #finish} reads the
+ * epochs back one at a time to write the rows. Memory stays at one epoch, 8 bytes a point.
  *
  * <p>Footer metadata: everything the caller passes, plus {@link EpochsSchema#OWN_KEYS} — point and
  * epoch counts, label column, and the normalisation: {@code stored = (raw - offset) * scale},
  * {@code raw = stored / scale + offset}, per axis (see {@link Normalisation}).
  */
-public final class EpochsWriter implements EpochListener {
+public final class EpochsWriter implements EpochListener, AutoCloseable {
     /** Small row groups keep a reader's memory small; 1M rows cost < 1% in size. */
     private static final int ROWS_PER_ROW_GROUP = 1 << 20;
 
@@ -42,7 +47,14 @@ public final class EpochsWriter implements EpochListener {
     private final int nEpochs;
     private final boolean stretch;
     private final Map<String, String> metadata;
-    private final float[][] history;
+    private final Path spillFile;
+    private final FileChannel spill;
+    /** One epoch as float32 bytes, for the spill file both ways. */
+    private final ByteBuffer epochBytes;
+    private float minX = Float.POSITIVE_INFINITY;
+    private float maxX = Float.NEGATIVE_INFINITY;
+    private float minY = Float.POSITIVE_INFINITY;
+    private float maxY = Float.NEGATIVE_INFINITY;
     private int nextEpoch;
     private boolean finished;
 
@@ -78,7 +90,15 @@ public final class EpochsWriter implements EpochListener {
         this.nEpochs = nEpochs;
         this.stretch = stretch;
         this.metadata = SupportBuilder.footer(metadata);
-        this.history = new float[nEpochs + 1][];
+        this.spillFile = file.toAbsolutePath().resolveSibling(AtomicFiles.TEMP_PREFIX + file.getFileName() + ".history");
+        try {
+            Files.createDirectories(spillFile.getParent());
+            this.spill = FileChannel.open(spillFile, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new FileProblem(file, "cannot write beside it: " + FileProblem.reason(e), e);
+        }
+        this.epochBytes = ByteBuffer.allocateDirect(8 * points).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     @Override
@@ -93,12 +113,26 @@ public final class EpochsWriter implements EpochListener {
             throw new IllegalArgumentException("layout of epoch " + epoch + " has " + layout.length
                     + " values, expected 2 × " + points);
         }
-        for (int k = 0; k < layout.length; k++) {
-            if (!Float.isFinite(layout[k])) {
+        for (int k = 0; k < layout.length; k += 2) {
+            float x = layout[k];
+            float y = layout[k + 1];
+            if (!Float.isFinite(x) || !Float.isFinite(y)) {
                 throw new IllegalArgumentException("epoch " + epoch + ": point " + k / 2 + " has a non-finite coordinate");
             }
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
         }
-        history[epoch] = layout.clone();
+        epochBytes.clear();
+        epochBytes.asFloatBuffer().put(layout);
+        try {
+            while (epochBytes.hasRemaining()) {
+                spill.write(epochBytes, (long) epoch * epochBytes.capacity() + epochBytes.position());
+            }
+        } catch (IOException e) {
+            throw new FileProblem(file, "cannot keep the epochs aside: " + FileProblem.reason(e), e);
+        }
         nextEpoch++;
     }
 
@@ -132,6 +166,8 @@ public final class EpochsWriter implements EpochListener {
 
         try (Progress.Task task = progress.start("writing " + file.getFileName(), nEpochs + 1L)) {
             AtomicFiles.write(file, tmp -> writeRows(tmp, norm, footer, task));
+        } finally {
+            close();
         }
         long bytes;
         try {
@@ -144,18 +180,31 @@ public final class EpochsWriter implements EpochListener {
     }
 
     private Normalisation fit() {
-        float minX = Float.POSITIVE_INFINITY, maxX = Float.NEGATIVE_INFINITY;
-        float minY = Float.POSITIVE_INFINITY, maxY = Float.NEGATIVE_INFINITY;
-        for (float[] xy : history) {
-            for (int k = 0; k < xy.length; k += 2) {
-                float x = xy[k], y = xy[k + 1];
-                if (x < minX) minX = x;
-                if (x > maxX) maxX = x;
-                if (y < minY) minY = y;
-                if (y > maxY) maxY = y;
+        return Normalisation.fit(minX, maxX, minY, maxY, stretch);
+    }
+
+    /** Epoch {@code epoch} as it was handed over, read back from the spill file. */
+    private float[] readBack(int epoch, float[] xy) throws IOException {
+        epochBytes.clear();
+        while (epochBytes.hasRemaining()) {
+            if (spill.read(epochBytes, (long) epoch * epochBytes.capacity() + epochBytes.position()) < 0) {
+                throw new IOException("the epochs kept aside in " + spillFile.getFileName() + " end early");
             }
         }
-        return Normalisation.fit(minX, maxX, minY, maxY, stretch);
+        epochBytes.flip();
+        epochBytes.asFloatBuffer().get(xy);
+        return xy;
+    }
+
+    /** Removes the epochs kept aside; {@link #finish} does it too. Safe to call more than once. */
+    @Override
+    public void close() {
+        try {
+            spill.close();
+        } catch (IOException ignored) {
+            // closing a file we only wrote and read cannot lose anything
+        }
+        AtomicFiles.deleteQuietly(spillFile);
     }
 
     private void writeRows(Path tmp, Normalisation norm, Map<String, String> footer, Progress.Task task)
@@ -168,9 +217,10 @@ public final class EpochsWriter implements EpochListener {
             builder = builder.withDictionaryEncoding(labelColumn, true);
         }
         Row row = new Row();
+        float[] xy = new float[2 * points];
         try (ParquetWriter<Row> writer = builder.build()) {
             for (int e = 0; e <= nEpochs; e++) {
-                float[] xy = history[e];
+                readBack(e, xy);
                 row.epoch = e;
                 for (int i = 0; i < points; i++) {
                     row.index = i;
@@ -179,7 +229,6 @@ public final class EpochsWriter implements EpochListener {
                     row.label = labels == null ? null : labels[i];
                     writer.write(row);
                 }
-                history[e] = null;   // written: let it go, so the peak stays at the history's size
                 task.step();
             }
         }

@@ -250,6 +250,35 @@ class EpochsWriterTest {
         assertThat(rows.get(1)).containsExactly(0.5f, 0.5f);
     }
 
+    @Test
+    void theHistoryWaitsOnDiskNotInTheHeap() throws Exception {
+        // 20,000 points × 201 epochs are 32 MB of float32: more than the child's whole heap
+        Path file = dir.resolve("big/epochs.parquet");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
+                WriteBigHistory.class.getName(), file.toString(), "20000", "200")
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes());
+        assertThat(child.waitFor()).as(output).isZero();
+        assertThat(duck.one("SELECT count(*) FROM read_parquet(" + Duck.quote(file) + ")")).isEqualTo(20_000L * 201);
+        assertThat(duck.one("SELECT max(epoch) FROM read_parquet(" + Duck.quote(file) + ")")).isEqualTo(200);
+        try (var left = Files.list(file.getParent())) {
+            assertThat(left.map(f -> f.getFileName().toString())).containsExactly("epochs.parquet");
+        }
+    }
+
+    @Test
+    void anAbandonedWriterLeavesNothingBehind() throws Exception {
+        Path file = dir.resolve("epochs.parquet");
+        SyntheticLayouts run = new SyntheticLayouts(200, 5, 3);
+        try (EpochsWriter writer = new EpochsWriter(file, "digit", run.labels, 5, false, Map.of())) {
+            writer.onEpoch(0, run.layout());
+        }
+        try (var left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     /** minX, maxX, minY, maxY over all epochs. */
     private static double[] rawBox(float[][] history) {
         double[] box = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
