@@ -57,7 +57,17 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         return USAGE;
     }
 
+    /** What to do when the heap is too small for the data (an OutOfMemoryError, wherever it struck). */
+    static String outOfMemory() {
+        return String.format("out of memory: the data needs more than the %.1f GB Java may use here; take fewer rows"
+                + " (--limit N or --sample N) or let Java use more (JAVA_OPTS=-Xmx<size> ./umap-anim …)",
+                Runtime.getRuntime().maxMemory() / 1e9);
+    }
+
     static String describe(Throwable e) {
+        if (find(e, OutOfMemoryError.class) != null) {
+            return outOfMemory();
+        }
         FileProblem problem = find(e, FileProblem.class);
         if (problem != null) {
             return problem.file() + ": " + problem.problem();

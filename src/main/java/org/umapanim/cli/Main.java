@@ -34,7 +34,12 @@ public final class Main implements Runnable, IVersionProvider {
         ErrorReporter errors = new ErrorReporter();
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("umap-anim: " + ErrorReporter.outOfMemory());
+            return ErrorReporter.FAILURE;
+        }
     }
 
     @Override

@@ -225,6 +225,7 @@ class ReliabilityMatrixTest {
         stageFiles(cases);
         concurrency(cases);
         kills(cases);
+        memory(cases);
         fullDisk(cases);
         return cases;
     }
@@ -462,6 +463,18 @@ class ReliabilityMatrixTest {
             child.destroyForcibly().waitFor();
         }
         Files.deleteIfExists(r.dir.resolve("child.log"));
+    }
+
+    /** The bundled digits need 31 MB of floats; a 24 MB heap cannot hold them. */
+    private static void memory(List<Case> cases) {
+        cases.add(new Case("memory", "more data than the heap holds", r -> {}, r -> {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx24m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "prepare", "--quiet", "--data-dir", r.dir.resolve("data").toString()).start();
+            String out = new String(child.getInputStream().readAllBytes());
+            String err = new String(child.getErrorStream().readAllBytes());
+            return new CliRun(child.waitFor(), out, err);
+        }, Expect.FAILURE, "out of memory: the data needs more than"));
     }
 
     /** A disk that fills up: a small tmpfs (as root); the cases are skipped where none can be mounted. */
