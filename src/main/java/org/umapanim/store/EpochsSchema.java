@@ -45,8 +45,8 @@ public final class EpochsSchema {
     static MessageType schema(String labelColumn) {
         var b = Types.buildMessage()
                 .required(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(32, false)).named(INDEX)
-                .required(PrimitiveTypeName.FLOAT).named(X)
-                .required(PrimitiveTypeName.FLOAT).named(Y);
+                .addField(ParquetTypes.floatColumn(X))
+                .addField(ParquetTypes.floatColumn(Y));
         if (labelColumn != null) {
             b = b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(labelColumn);
         }

@@ -11,12 +11,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
-import org.apache.parquet.schema.MessageType;
 import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.EpochListener;
 import org.umapanim.common.FileProblem;
@@ -39,6 +35,8 @@ import org.umapanim.common.Progress;
 public final class EpochsWriter implements EpochListener, AutoCloseable {
     /** Small row groups keep a reader's memory small; 1M rows cost < 1% in size. */
     private static final int ROWS_PER_ROW_GROUP = 1 << 20;
+    /** Rows read back from the spill file at a time. */
+    private static final int SPILL_READ = 1 << 16;
 
     private final Path file;
     private final String labelColumn;
@@ -89,7 +87,7 @@ public final class EpochsWriter implements EpochListener, AutoCloseable {
         this.labels = labelColumn == null ? null : LabelDictionary.of(labels);
         this.nEpochs = nEpochs;
         this.stretch = stretch;
-        this.metadata = SupportBuilder.footer(metadata);
+        this.metadata = new LinkedHashMap<>(metadata);
         this.spillFile = file.toAbsolutePath().resolveSibling(AtomicFiles.TEMP_PREFIX + file.getFileName() + ".history");
         try {
             Files.createDirectories(spillFile.getParent());
@@ -164,7 +162,7 @@ public final class EpochsWriter implements EpochListener, AutoCloseable {
         footer.put(EpochsSchema.KEY_SCALE_X, Double.toString(norm.scaleX()));
         footer.put(EpochsSchema.KEY_SCALE_Y, Double.toString(norm.scaleY()));
 
-        try (Progress.Task task = progress.start("writing " + file.getFileName(), nEpochs + 1L)) {
+        try (Progress.Task task = progress.start("writing " + file.getFileName(), (long) points * (nEpochs + 1))) {
             AtomicFiles.write(file, tmp -> writeRows(tmp, norm, footer, task));
         } finally {
             close();
@@ -183,17 +181,15 @@ public final class EpochsWriter implements EpochListener, AutoCloseable {
         return Normalisation.fit(minX, maxX, minY, maxY, stretch);
     }
 
-    /** Epoch {@code epoch} as it was handed over, read back from the spill file. */
-    private float[] readBack(int epoch, float[] xy) throws IOException {
-        epochBytes.clear();
-        while (epochBytes.hasRemaining()) {
-            if (spill.read(epochBytes, (long) epoch * epochBytes.capacity() + epochBytes.position()) < 0) {
+    /** Fills {@code bytes} with the coordinates of rows {@code row} … {@code row + rows - 1} from the spill file. */
+    private void readSpill(ByteBuffer bytes, long row, int rows) throws IOException {
+        bytes.clear().limit(8 * rows);
+        while (bytes.hasRemaining()) {
+            if (spill.read(bytes, 8 * row + bytes.position()) < 0) {
                 throw new IOException("the epochs kept aside in " + spillFile.getFileName() + " end early");
             }
         }
-        epochBytes.flip();
-        epochBytes.asFloatBuffer().get(xy);
-        return xy;
+        bytes.flip();
     }
 
     /** Removes the epochs kept aside; {@link #finish} does it too. Safe to call more than once. */
@@ -209,90 +205,50 @@ public final class EpochsWriter implements EpochListener, AutoCloseable {
 
     private void writeRows(Path tmp, Normalisation norm, Map<String, String> footer, Progress.Task task)
             throws IOException {
-        MessageType schema = EpochsSchema.schema(labelColumn);
-        var builder = SupportBuilder.of(tmp, new RowSupport(schema, labelColumn, footer))
-                .withRowGroupRowCountLimit(ROWS_PER_ROW_GROUP)
-                .withDictionaryEncoding(false);
-        if (labelColumn != null) {
-            builder = builder.withDictionaryEncoding(labelColumn, true);
-        }
-        Row row = new Row();
-        float[] xy = new float[2 * points];
-        try (ParquetWriter<Row> writer = builder.build()) {
-            for (int e = 0; e <= nEpochs; e++) {
-                readBack(e, xy);
-                row.epoch = e;
-                for (int i = 0; i < points; i++) {
-                    row.index = i;
-                    row.x = norm.x(xy[2 * i]);
-                    row.y = norm.y(xy[2 * i + 1]);
-                    row.label = labels == null ? null : labels[i];
-                    writer.write(row);
-                }
-                task.step();
+        long rows = (long) points * (nEpochs + 1);
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (ColumnarWriter writer = new ColumnarWriter(tmp, EpochsSchema.schema(labelColumn), footer, threads,
+                labelColumn == null ? new String[0] : new String[] {labelColumn})) {
+            for (long first = 0; first < rows; first += ROWS_PER_ROW_GROUP) {
+                long from = first;
+                int count = (int) Math.min(ROWS_PER_ROW_GROUP, rows - first);
+                writer.rowGroup(count, columns -> {
+                    writeRowGroup(columns, from, count, norm);
+                    task.step(count);
+                });
             }
+            writer.finish();
         }
     }
 
-    /** One row, reused for every row: the writer consumes it before write() returns. */
-    private static final class Row {
-        int index;
-        float x;
-        float y;
-        Binary label;
-        int epoch;
-    }
-
-    private static final class RowSupport extends WriteSupport<Row> {
-        private final MessageType schema;
-        private final String labelColumn;
-        private final Map<String, String> footer;
-        private RecordConsumer out;
-
-        RowSupport(MessageType schema, String labelColumn, Map<String, String> footer) {
-            this.schema = schema;
-            this.labelColumn = labelColumn;
-            this.footer = footer;
-        }
-
-        @Override
-        public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
-            return new WriteContext(schema, footer);
-        }
-
-        @Override
-        public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(schema, footer);
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.out = recordConsumer;
-        }
-
-        @Override
-        public void write(Row r) {
-            out.startMessage();
-            out.startField(EpochsSchema.INDEX, 0);
-            out.addInteger(r.index);
-            out.endField(EpochsSchema.INDEX, 0);
-            out.startField(EpochsSchema.X, 1);
-            out.addFloat(r.x);
-            out.endField(EpochsSchema.X, 1);
-            out.startField(EpochsSchema.Y, 2);
-            out.addFloat(r.y);
-            out.endField(EpochsSchema.Y, 2);
-            int epochField = 3;
-            if (labelColumn != null) {
-                out.startField(labelColumn, 3);
-                out.addBinary(r.label);
-                out.endField(labelColumn, 3);
-                epochField = 4;
+    /** Rows {@code first} … {@code first + count - 1}: row r is point r mod n of epoch r / n. */
+    private void writeRowGroup(ColumnarWriter.Columns columns, long first, int count, Normalisation norm)
+            throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(8 * SPILL_READ).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.limit(0);
+        ColumnWriter index = columns.get(0);
+        ColumnWriter x = columns.get(1);
+        ColumnWriter y = columns.get(2);
+        ColumnWriter label = labels == null ? null : columns.get(3);
+        ColumnWriter epoch = columns.get(labels == null ? 3 : 4);
+        int e = (int) (first / points);
+        int i = (int) (first % points);
+        for (int k = 0; k < count; k++) {
+            if (!bytes.hasRemaining()) {
+                readSpill(bytes, first + k, Math.min(SPILL_READ, count - k));
             }
-            out.startField(EpochsSchema.EPOCH, epochField);
-            out.addInteger(r.epoch);
-            out.endField(EpochsSchema.EPOCH, epochField);
-            out.endMessage();
+            index.write(i, 0, 0);
+            x.write(norm.x(bytes.getFloat()), 0, 0);
+            y.write(norm.y(bytes.getFloat()), 0, 0);
+            if (label != null) {
+                label.write(labels[i], 0, 0);
+            }
+            epoch.write(e, 0, 0);
+            columns.endRow();
+            if (++i == points) {
+                i = 0;
+                e++;
+            }
         }
     }
 }

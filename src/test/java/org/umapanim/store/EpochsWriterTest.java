@@ -55,6 +55,7 @@ class EpochsWriterTest {
 
         Map<String, String[]> schema = duck.schema(file);
         assertThat(schema.keySet()).containsExactly("index", "x", "y", "digit", "epoch");
+        assertThat(FooterColumnOrders.of(file)).containsOnly("TYPE_ORDER").hasSize(5);
         assertThat(schema.get("index")[0]).isEqualTo("INT32");
         assertThat(schema.get("index")[1]).isEqualTo("UINT_32");
         assertThat(schema.get("index")[2]).startsWith("IntType(").contains("isSigned=0");
@@ -252,15 +253,15 @@ class EpochsWriterTest {
 
     @Test
     void theHistoryWaitsOnDiskNotInTheHeap() throws Exception {
-        // 20,000 points × 201 epochs are 32 MB of float32: more than the child's whole heap
+        // 40,000 points × 201 epochs are 64 MB of float32: more than the child's whole heap
         Path file = dir.resolve("big/epochs.parquet");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
-                WriteBigHistory.class.getName(), file.toString(), "20000", "200")
+        Process child = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+                WriteBigHistory.class.getName(), file.toString(), "40000", "200")
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes());
         assertThat(child.waitFor()).as(output).isZero();
-        assertThat(duck.one("SELECT count(*) FROM read_parquet(" + Duck.quote(file) + ")")).isEqualTo(20_000L * 201);
+        assertThat(duck.one("SELECT count(*) FROM read_parquet(" + Duck.quote(file) + ")")).isEqualTo(40_000L * 201);
         assertThat(duck.one("SELECT max(epoch) FROM read_parquet(" + Duck.quote(file) + ")")).isEqualTo(200);
         try (var left = Files.list(file.getParent())) {
             assertThat(left.map(f -> f.getFileName().toString())).containsExactly("epochs.parquet");
