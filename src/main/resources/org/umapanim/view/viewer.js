@@ -12,6 +12,10 @@
   const DRAG = 4;           // CSS px the pointer may move and still click
   const HASH_DELAY = 250;   // ms: browsers throttle history changes, so the URL follows once scrubbing pauses
   const ZOOM_LIMITS = [0.5, 400];
+  // WebGL run on the CPU draws points several times slower than the 2-D canvas does (bench/view,
+  // 30,000 points in headless Chromium: 30 ms of SwiftShader work a frame against 5 ms), so the
+  // canvas draws there; #renderer=webgl or #renderer=2d in the URL chooses either.
+  const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software rasterizer|basic render/i;
 
   const $ = (id) => document.getElementById(id);
   const root = document.documentElement;
@@ -60,6 +64,11 @@
     return xy;
   }
 
+  /** The URL fragment's key=value pairs: epoch=N, renderer=webgl|2d. */
+  function hashParameters() {
+    return new URLSearchParams(location.hash.slice(1));
+  }
+
   function rgbOf(hex) {
     const v = parseInt(hex.slice(1), 16);
     return [v >> 16, (v >> 8) & 255, v & 255];
@@ -84,6 +93,22 @@
     precision mediump float;
     varying vec3 v_colour;
     void main() { gl_FragColor = vec4(v_colour, 1.0); }`;
+
+  /** WebGL, unless the URL asks for the canvas, or WebGL is missing or emulated and the URL does not insist. */
+  function chooseRenderer(canvas, n, wanted) {
+    return (wanted === '2d' || (wanted !== 'webgl' && softwareGl()) ? null : webglRenderer(canvas, n))
+        || canvasRenderer(canvas, n);
+  }
+
+  /** Whether WebGL runs on the CPU. Chromium and Safari name the renderer only through the debug extension. */
+  function softwareGl() {
+    const probe = document.createElement('canvas').getContext('webgl');
+    if (!probe) return false;
+    const plain = probe.getParameter(probe.RENDERER);
+    const info = plain === 'WebKit WebGL' ? probe.getExtension('WEBGL_debug_renderer_info') : null;
+    const name = info ? probe.getParameter(info.UNMASKED_RENDERER_WEBGL) : plain;
+    return SOFTWARE_GL.test(name);
+  }
 
   function webglRenderer(canvas, n) {
     const gl = canvas.getContext('webgl', {alpha: false, antialias: false, depth: false, stencil: false});
@@ -189,7 +214,7 @@
 
     const area = $('canvases'), pointsCanvas = $('points'), overlay = $('overlay'), card = $('card');
     const slider = $('epoch'), label = $('epoch-label'), playButton = $('play'), speed = $('speed');
-    const renderer = webglRenderer(pointsCanvas, n) || canvasRenderer(pointsCanvas, n);
+    const renderer = chooseRenderer(pointsCanvas, n, hashParameters().get('renderer'));
     const overlayContext = overlay.getContext('2d');
     const view = {zoom: 1, cx: 0.5, cy: 0.5};
     const trails = new Set();
@@ -330,14 +355,16 @@
       show(k);
       clearTimeout(hashTimer);
       hashTimer = setTimeout(() => {
-        const wanted = '#epoch=' + epochs[current];
+        const parameters = hashParameters();
+        parameters.set('epoch', epochs[current]);
+        const wanted = '#' + parameters;
         if (location.hash !== wanted) history.replaceState(null, '', wanted);
       }, HASH_DELAY);
     }
 
     function epochInHash() {
-      const match = /^#(?:.*&)?epoch=(\d+)/.exec(location.hash);
-      return match ? Number(match[1]) : null;
+      const epoch = hashParameters().get('epoch');
+      return epoch !== null && /^\d+$/.test(epoch) ? Number(epoch) : null;
     }
 
     function setPlaying(on) {

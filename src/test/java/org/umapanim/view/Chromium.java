@@ -82,8 +82,17 @@ public final class Chromium implements AutoCloseable {
         return driver;
     }
 
-    /** Opens {@code page} (with {@code fragment}, e.g. "#epoch=100") and waits until the viewer drew its first frame. */
+    /** The browser's own profile folder: its processes name it on their command lines. */
+    public Path profile() {
+        return profile;
+    }
+
+    /**
+     * Loads {@code page} afresh (with {@code fragment}, e.g. "#epoch=100") and waits until the viewer
+     * drew its first frame.
+     */
     public void open(Path page, String fragment) {
+        driver.get("about:blank");   // else a new fragment of the same page would not load it again
         driver.get(page.toUri() + fragment);
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
                 !"loading".equals(script("return document.documentElement.dataset.state")));
