@@ -1,9 +1,6 @@
 /**
  * The viewer (design §11): one self-contained HTML file, {@code movies/umap.html}, in which a
- * browser scrubs and plays every recorded epoch and shows any point's row on hover. Beside
- * {@code render}, reading what {@code store} recorded and the rows {@code dataset} read; it imports
- * {@code common}, {@code dataset} and {@code store} (and Gson for its JSON), nothing of render,
- * encode, pipeline or cli — the class colours come in with the {@link org.umapanim.view.ViewLook}.
+ * browser plays and scrubs every recorded epoch and shows any point's row on hover.
  *
  * <ul>
  *   <li>{@link org.umapanim.view.ViewPage#write} — the page, written atomically: its source
@@ -11,11 +8,17 @@
  *       classes) with the data embedded ({@link org.umapanim.view.DataBlocks});</li>
  *   <li>{@link org.umapanim.view.EpochSelection} — which epochs it keeps ({@code --view-epochs}),
  *       thinned to fit the viewer's memory; every point is always kept;</li>
+ *   <li>{@link org.umapanim.view.ViewLook} — title, subtitle and class colours, handed in (the
+ *       caller passes render's palette, so page and frames agree);</li>
  *   <li>{@link org.umapanim.view.Metrics} — optional per-epoch measures, drawn as a small chart.</li>
  * </ul>
  *
- * <p>The page uses no library and no network: WebGL points (a 2-D canvas where WebGL is missing),
- * the browser's {@code DecompressionStream} for the data (Chromium 80, Firefox 113, Safari 16.4),
- * and the system's sans-serif font.
+ * <p>The page uses no library and no network: WebGL points (the 2-D canvas where WebGL is missing
+ * or emulated on the CPU), the browser's {@code DecompressionStream} for the data (Chromium 80,
+ * Firefox 113, Safari 16.4), and the system's sans-serif font.
+ *
+ * <p>Imports: {@code common}, {@code dataset} (the rows shown on hover), {@code store} (the history
+ * it holds) and Gson (its JSON); beside {@code render}, it imports neither it nor {@code encode},
+ * {@code pipeline} or {@code cli}.
  */
 package org.umapanim.view;

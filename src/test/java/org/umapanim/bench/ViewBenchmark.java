@@ -17,8 +17,8 @@ import org.umapanim.view.Chromium;
  * opens it in headless Chromium (software GL, as the tests do) and measures, with the page's own
  * {@code requestAnimationFrame} timing, how long it takes to draw its first frame and how many
  * new frames per second it draws while playing (at 60 epochs/s, one new epoch per display frame)
- * and while the slider is dragged (one epoch further every animation frame), with WebGL and with
- * the 2-D canvas Chromium falls back to without it ({@code --disable-3d-apis}). Frame rates depend on
+ * and while the slider is dragged (one epoch further every animation frame): as the page chooses
+ * (the 2-D canvas, since headless Chromium's WebGL is SwiftShader) and with WebGL forced. Frame rates depend on
  * what else the machine runs, so it also prints the CPU time Chromium's processes spent per frame
  * drawn (from /proc): the page's main thread (renderer) and the GPU process (SwiftShader) work in
  * parallel, so the larger of the two bounds the frame rate of a quiet machine.
@@ -45,17 +45,16 @@ public final class ViewBenchmark {
         }
         System.out.printf("umap.html                       %.1f MB%n", Files.size(html) / 1e6);
 
-        for (String[] flags : List.of(new String[0], new String[] {"--disable-3d-apis"})) {
-            try (Chromium browser = Chromium.start(flags)) {
+        try (Chromium browser = Chromium.start()) {
+            for (String fragment : List.of("#epoch=0", "#epoch=0&renderer=webgl")) {
                 List<Double> opens = new ArrayList<>();
                 for (int i = 0; i < OPENS; i++) {
-                    browser.driver().get("about:blank");
-                    browser.open(html, "#epoch=0");
+                    browser.open(html, fragment);
                     opens.add(((Number) browser.script(
                             "return performance.getEntriesByName('umap-first-frame')[0].startTime")).doubleValue());
                 }
                 Collections.sort(opens);
-                System.out.printf("%n%s points, drawn by %s%n",
+                System.out.printf("%n%s: %s points, drawn by %s%n", fragment,
                         browser.script("return JSON.parse(document.getElementById('umap-meta').textContent).points"),
                         browser.script("return window.umapView.renderer"));
                 System.out.printf("open to first frame             %.0f ms (median of %d: %s)%n", opens.get(OPENS / 2),

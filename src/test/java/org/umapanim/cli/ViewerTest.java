@@ -110,6 +110,9 @@ class ViewerTest {
         WebElement card = browser.driver().findElement(By.id("card"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> card.isDisplayed());
         assertThat(card.getText()).contains("row " + p.index, "digit " + p.digit);
+        WebElement digit = card.findElement(By.tagName("canvas"));
+        assertThat(digit.getSize().getWidth()).isEqualTo(112);   // 28 pixels, 4 screen pixels each
+        assertThat(digit.getSize().getHeight()).isEqualTo(112);
         // the digit itself: its ink in the class colour over black, as the movie's legend draws it
         @SuppressWarnings("unchecked")
         List<Number> pixels = (List<Number>) browser.script("const c = document.querySelector('#card canvas');"
