@@ -122,9 +122,4 @@ public final class EpochSelection {
     private static String megabytes(long bytes) {
         return String.format("%,.0f MB", bytes / 1e6);
     }
-
-    @Override
-    public String toString() {
-        return spec;
-    }
 }

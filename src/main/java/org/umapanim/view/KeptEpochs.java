@@ -8,8 +8,4 @@ public record KeptEpochs(int[] epochs, String note) {
     public KeptEpochs {
         epochs = epochs.clone();
     }
-
-    public int count() {
-        return epochs.length;
-    }
 }

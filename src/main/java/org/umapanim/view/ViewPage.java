@@ -82,7 +82,7 @@ public final class ViewPage {
             }
         });
         try {
-            return new ViewSummary(html, Files.size(html), n, kept, history.lastEpoch() + 1);
+            return new ViewSummary(Files.size(html), n, kept, history.lastEpoch() + 1);
         } catch (IOException e) {
             throw new FileProblem(html, "cannot read back its size: " + e.getMessage(), e);
         }

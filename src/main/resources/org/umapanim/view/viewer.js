@@ -1,5 +1,5 @@
 // umap-anim viewer: reads this page's data blocks (written by org.umapanim.view.ViewPage), draws
-// the epoch chosen with WebGL points (a 2-D canvas where WebGL is missing) and lets one scrub,
+// the epoch chosen with WebGL points (a 2-D canvas where WebGL is missing or emulated) and lets one scrub,
 // play, hover, keep trails, hide classes, pan and zoom. Plain JavaScript and the browser's own
 // APIs (DecompressionStream: Chromium 80, Firefox 113, Safari 16.4), so it needs no network.
 // window.umapView is read by the tests and the benchmark.
