@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "all", mixinStandardHelpOptions = true, versionProvider = Main.class,
-        description = "Run prepare, render and encode in one go (on the bundled MNIST sample unless told otherwise). "
+        description = "Run prepare, render, encode and view in one go (on the bundled MNIST sample unless told otherwise). "
                 + "A stage whose outputs are complete and were made from the same inputs and settings is skipped; "
                 + "an interrupted render resumes with the frames it had not drawn.")
 final class AllCommand implements Callable<Integer> {
@@ -15,11 +15,13 @@ final class AllCommand implements Callable<Integer> {
     @Mixin PrepareOptions prepare;
     @Mixin FrameOptions look;
     @Mixin MovieOptions movieOptions;
+    @Mixin ViewOptions viewOptions;
     @Mixin ComputeOptions compute;
     @Mixin FolderOptions.DataDir data;
     @Mixin FolderOptions.FramesDir frames;
     @Mixin FolderOptions.ImagesDir images;
     @Mixin FolderOptions.Movie movie;
+    @Mixin FolderOptions.Html html;
 
     @Option(names = "--force", description = "Run every stage, even those whose outputs are up to date.")
     boolean force;
@@ -28,8 +30,8 @@ final class AllCommand implements Callable<Integer> {
     public Integer call() {
         Console console = new Console(main.common);
         var computing = compute.compute();
-        console.pipeline(FolderOptions.of(data, frames, images, movie))
-                .all(prepare.settings(computing), look.settings(computing), movieOptions.settings(), force);
+        console.pipeline(FolderOptions.of(data, frames, images, movie, html)).all(prepare.settings(computing),
+                look.settings(computing), movieOptions.settings(), viewOptions.settings(look), force);
         console.finished();
         return 0;
     }

@@ -16,7 +16,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(main.common);
-        console.pipeline(FolderOptions.of(null, frames, null, movie)).encode(options.settings());
+        console.pipeline(FolderOptions.of(null, frames, null, movie, null)).encode(options.settings());
         return 0;
     }
 }

@@ -28,10 +28,16 @@ final class FolderOptions {
         Path movie = Folders.DEFAULT.movie();
     }
 
+    static final class Html {
+        @Option(names = "--html", paramLabel = "FILE", description = "The HTML viewer to write (default: ${DEFAULT-VALUE}).")
+        Path html = Folders.DEFAULT.html();
+    }
+
     /** The folders a command was given; those it has no option for keep their defaults. */
-    static Folders of(DataDir data, FramesDir frames, ImagesDir images, Movie movie) {
+    static Folders of(DataDir data, FramesDir frames, ImagesDir images, Movie movie, Html html) {
         Folders d = Folders.DEFAULT;
         return new Folders(data == null ? d.data() : data.dataDir, frames == null ? d.frames() : frames.framesDir,
-                images == null ? d.images() : images.imagesDir, movie == null ? d.movie() : movie.movie);
+                images == null ? d.images() : images.imagesDir, movie == null ? d.movie() : movie.movie,
+                html == null ? d.html() : html.html);
     }
 }

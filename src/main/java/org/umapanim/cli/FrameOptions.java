@@ -4,12 +4,12 @@ import org.umapanim.pipeline.Compute;
 import org.umapanim.pipeline.RenderSettings;
 import picocli.CommandLine.Option;
 
-/** How the frames look. */
+/** How the frames (and the viewer) look. */
 final class FrameOptions {
-    @Option(names = "--title", paramLabel = "TEXT", description = "Title of every frame (default: the data set's, e.g. \"MNIST data embedded into two dimensions by UMAP\").")
+    @Option(names = "--title", paramLabel = "TEXT", description = "Title of every frame and of the viewer (default: the data set's, e.g. \"MNIST data embedded into two dimensions by UMAP\").")
     String title = RenderSettings.DEFAULTS.title();
 
-    @Option(names = "--subtitle", paramLabel = "TEXT", description = "Subtitle of every frame (default: the data set's, e.g. \"Each point is a handwritten digit\").")
+    @Option(names = "--subtitle", paramLabel = "TEXT", description = "Subtitle of every frame and of the viewer (default: the data set's, e.g. \"Each point is a handwritten digit\").")
     String subtitle = RenderSettings.DEFAULTS.subtitle();
 
     RenderSettings settings(Compute compute) {

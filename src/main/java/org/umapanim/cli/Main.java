@@ -13,11 +13,13 @@ import picocli.CommandLine.Mixin;
         versionProvider = Main.class,
         description = {
             "Watch UMAP work: embed high-dimensional data (MNIST digits by default) in two dimensions, "
-                    + "record the layout after every optimisation epoch, draw each epoch and make a movie of it.",
+                    + "record the layout after every optimisation epoch, draw each epoch and make a movie of it, "
+                    + "and an HTML viewer to scrub the epochs and hover any point.",
             "",
-            "Run the stages in order (prepare, render, encode), or all of them at once with 'all'."
+            "Run the stages in order (prepare, render, encode, view), or all of them at once with 'all'."
         },
-        subcommands = {PrepareCommand.class, RenderCommand.class, EncodeCommand.class, AllCommand.class})
+        subcommands = {PrepareCommand.class, RenderCommand.class, EncodeCommand.class, ViewCommand.class,
+                AllCommand.class})
 public final class Main implements Runnable, IVersionProvider {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -44,7 +46,7 @@ public final class Main implements Runnable, IVersionProvider {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: prepare, render, encode or all");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: prepare, render, encode, view or all");
     }
 
     @Override

@@ -16,7 +16,7 @@ final class PrepareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(main.common);
-        console.pipeline(FolderOptions.of(data, null, null, null)).prepare(options.settings(compute.compute()));
+        console.pipeline(FolderOptions.of(data, null, null, null, null)).prepare(options.settings(compute.compute()));
         return 0;
     }
 }

@@ -18,7 +18,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(main.common);
-        console.pipeline(FolderOptions.of(data, frames, images, null)).render(look.settings(compute.compute()));
+        console.pipeline(FolderOptions.of(data, frames, images, null, null)).render(look.settings(compute.compute()));
         return 0;
     }
 }

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import org.umapanim.render.RenderedFiles;
 
 /** Where the stages read and write. */
-public record Folders(Path data, Path frames, Path images, Path movie) {
+public record Folders(Path data, Path frames, Path images, Path movie, Path html) {
     public static final Folders DEFAULT = new Folders(Path.of("data"), Path.of("frames"), Path.of("images"),
-            Path.of("movies", "umap.mp4"));
+            Path.of("movies", "umap.mp4"), Path.of("movies", "umap.html"));
 
     public static final String DIGITS = "digits.parquet";
     public static final String EPOCHS = "epochs.parquet";
@@ -30,5 +30,10 @@ public record Folders(Path data, Path frames, Path images, Path movie) {
     /** The folder the movie goes into. */
     Path movieDir() {
         return movie.toAbsolutePath().getParent();
+    }
+
+    /** The folder the viewer goes into. */
+    Path htmlDir() {
+        return html.toAbsolutePath().getParent();
     }
 }

@@ -7,7 +7,7 @@ import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
 
 /**
- * Runs the stages — prepare, render, encode — on one set of folders, holding the run lock on
+ * Runs the stages — prepare, render, encode, view — on one set of folders, holding the run lock on
  * the folders each writes, and hands a {@link StageReport} of each stage to {@code reports} as it
  * ends. Each stage records what its outputs were made from in a stamp beside them, so {@link #all}
  * skips what is up to date and resumes what was interrupted.
@@ -69,13 +69,22 @@ public final class Pipeline {
         }
     }
 
+    /** Writes the HTML viewer of epochs.parquet and digits.parquet. */
+    public void view(ViewSettings settings) {
+        try (RunLock lock = RunLock.acquire(List.of(folders.htmlDir()))) {
+            reports.accept(new ViewStage(settings, folders, progress).run());
+        }
+    }
+
     /**
      * Every stage in order, each skipped when its outputs are complete and were made from the same
      * inputs and settings (unless {@code force}).
      */
-    public void all(PrepareSettings prepare, RenderSettings look, EncodeSettings movie, boolean force) {
+    public void all(PrepareSettings prepare, RenderSettings look, EncodeSettings movie, ViewSettings page,
+                    boolean force) {
         checkMovieIsAFile();
-        try (RunLock lock = RunLock.acquire(List.of(folders.data(), folders.frames(), folders.images(), folders.movieDir()))) {
+        try (RunLock lock = RunLock.acquire(List.of(folders.data(), folders.frames(), folders.images(), folders.movieDir(),
+                folders.htmlDir()))) {
             reports.accept(new PrepareStage(prepare, folders, progress).run(!force));
 
             RenderStage render = new RenderStage(look, folders, progress);
@@ -91,6 +100,9 @@ public final class Pipeline {
                 reports.accept(render.skipped());
                 reports.accept(encode.state() != StageStamp.State.COMPLETE ? encode.runFromFrames() : encode.skipped());
             }
+
+            ViewStage view = new ViewStage(page, folders, progress);
+            reports.accept(force || view.state() != StageStamp.State.COMPLETE ? view.run() : view.skipped());
         }
     }
 }

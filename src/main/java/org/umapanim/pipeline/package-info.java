@@ -1,13 +1,14 @@
 /**
- * Runs the stages — prepare, render, encode — from plain records
+ * Runs the stages — prepare, render, encode, view — from plain records
  * ({@link org.umapanim.pipeline.PrepareSettings}, {@link org.umapanim.pipeline.RenderSettings},
- * {@link org.umapanim.pipeline.EncodeSettings}, {@link org.umapanim.pipeline.Folders},
+ * {@link org.umapanim.pipeline.EncodeSettings}, {@link org.umapanim.pipeline.ViewSettings},
+ * {@link org.umapanim.pipeline.Folders},
  * {@link org.umapanim.pipeline.Compute}, each with its defaults), through
  * {@link org.umapanim.pipeline.Pipeline}. It owns what makes a run resumable and safe: the stage
  * stamps (what each stage's outputs were made from), the run lock on the output folders, and the
  * report of each stage.
  *
  * <p>Imports: every stage package ({@code dataset}, {@code umap}, {@code store}, {@code render},
- * {@code encode}) and {@code common}; nothing imports it but {@code cli}.
+ * {@code view}, {@code encode}) and {@code common}; nothing imports it but {@code cli}.
  */
 package org.umapanim.pipeline;

@@ -19,10 +19,10 @@ class CommandLineTest {
     Path tmp;
 
     @Test
-    void helpListsTheFourCommands() {
+    void helpListsTheFiveCommands() {
         CliRun run = CliRun.of("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("prepare", "render", "encode", "all");
+        assertThat(run.out()).contains("prepare", "render", "encode", "view", "all");
     }
 
     @Test
@@ -40,7 +40,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prepare", "render", "encode", "all"})
+    @ValueSource(strings = {"prepare", "render", "encode", "view", "all"})
     void everyOptionWithAValueShowsItsDefault(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertThat(run.exitCode()).isZero();
@@ -125,5 +125,21 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("umap-anim: " + tmp.resolve("f"));
         assertThat(tmp.resolve("m.mp4")).doesNotExist();
+    }
+
+    @Test
+    void viewWithoutPrepareNamesTheMissingFile() {
+        CliRun run = CliRun.of("view", "--data-dir", tmp.resolve("data").toString(), "--html", tmp.resolve("v.html").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("umap-anim: " + tmp.resolve("data").resolve("epochs.parquet"));
+        assertThat(tmp.resolve("v.html")).doesNotExist();
+    }
+
+    @Test
+    void aBadViewerEpochListFailsBeforeAnyStageRuns() {
+        CliRun run = CliRun.of("all", "--view-epochs", "0-x", "--limit", "100", "--data-dir", tmp.resolve("data").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("umap-anim: --view-epochs has '0-x'");
+        assertThat(tmp.resolve("data")).doesNotExist();
     }
 }

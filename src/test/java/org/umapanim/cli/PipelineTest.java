@@ -32,7 +32,8 @@ class PipelineTest {
     private static String[] all(String... extra) {
         List<String> args = new ArrayList<>(List.of("all", "--limit", Integer.toString(ROWS),
                 "--data-dir", tmp.resolve("data").toString(), "--frames-dir", tmp.resolve("frames").toString(),
-                "--images-dir", tmp.resolve("images").toString(), "--movie", tmp.resolve("movies/umap.mp4").toString()));
+                "--images-dir", tmp.resolve("images").toString(), "--movie", tmp.resolve("movies/umap.mp4").toString(),
+                "--html", tmp.resolve("movies/umap.html").toString()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -42,7 +43,7 @@ class PipelineTest {
     void allMakesEveryOutputWithTheRightShape() throws Exception {
         CliRun run = CliRun.of(all("--epochs", "20"));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("prepare: done", "render:  done", "encode:  done", "total:");
+        assertThat(run.out()).contains("prepare: done", "render:  done", "encode:  done", "view:    done", "total:");
 
         assertThat(count("SELECT count(*) FROM read_parquet('" + tmp.resolve("data/digits.parquet") + "')")).isEqualTo(ROWS);
         assertThat(count("SELECT count(*) FROM read_parquet('" + tmp.resolve("data/epochs.parquet") + "')")).isEqualTo(ROWS * 21L);
@@ -63,6 +64,7 @@ class PipelineTest {
             }
             assertThat(decoded).isEqualTo(21 + 60);
         }
+        assertThat(Files.readString(tmp.resolve("movies/umap.html"))).contains("\"lastEpoch\":20", "umap-positions");
         assertThat(leftovers()).isEmpty();
     }
 
@@ -70,20 +72,23 @@ class PipelineTest {
     @Order(2)
     void aSecondRunSkipsEveryStageAndTouchesNothing() throws Exception {
         FileTime movieTime = Files.getLastModifiedTime(tmp.resolve("movies/umap.mp4"));
+        FileTime pageTime = Files.getLastModifiedTime(tmp.resolve("movies/umap.html"));
         FileTime frameTime = Files.getLastModifiedTime(frames().get(3));
         CliRun run = CliRun.of(all("--epochs", "20"));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("prepare: skipped", "render:  skipped", "encode:  skipped");
+        assertThat(run.out()).contains("prepare: skipped", "render:  skipped", "encode:  skipped", "view:    skipped");
         assertThat(Files.getLastModifiedTime(tmp.resolve("movies/umap.mp4"))).isEqualTo(movieTime);
+        assertThat(Files.getLastModifiedTime(tmp.resolve("movies/umap.html"))).isEqualTo(pageTime);
         assertThat(Files.getLastModifiedTime(frames().get(3))).isEqualTo(frameTime);
     }
 
     @Test
     @Order(3)
-    void aNewTitleRedrawsAndReencodesButKeepsTheEmbedding() {
+    void aNewTitleRedrawsReencodesAndRewritesTheViewerButKeepsTheEmbedding() throws Exception {
         CliRun run = CliRun.of(all("--epochs", "20", "--title", "Digits"));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("prepare: skipped", "render:  done", "encode:  done");
+        assertThat(run.out()).contains("prepare: skipped", "render:  done", "encode:  done", "view:    done");
+        assertThat(Files.readString(tmp.resolve("movies/umap.html"))).contains("\"title\":\"Digits\"");
     }
 
     @Test
@@ -91,37 +96,47 @@ class PipelineTest {
     void aNewCrfOnlyReencodes() {
         CliRun run = CliRun.of(all("--epochs", "20", "--title", "Digits", "--crf", "30"));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("prepare: skipped", "render:  skipped", "encode:  done");
+        assertThat(run.out()).contains("prepare: skipped", "render:  skipped", "encode:  done", "view:    skipped");
     }
 
     @Test
     @Order(5)
+    void otherViewerEpochsOnlyRewriteTheViewerAndSayWhatItKept() {
+        CliRun run = CliRun.of(all("--epochs", "20", "--title", "Digits", "--crf", "30", "--view-epochs", "0-10/2"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("prepare: skipped", "render:  skipped", "encode:  skipped", "view:    done",
+                "kept 7 of 21 epochs, as --view-epochs '0-10/2' chose");
+    }
+
+    @Test
+    @Order(6)
     void fewerEpochsRerunEveryStageAndRemoveSurplusFrames() throws Exception {
         CliRun run = CliRun.of(all("--epochs", "12", "--title", "Digits", "--crf", "30"));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("prepare: done", "render:  done", "encode:  done");
+        assertThat(run.out()).contains("prepare: done", "render:  done", "encode:  done", "view:    done");
         assertThat(frames()).hasSize(13);
         assertThat(count("SELECT max(epoch) FROM read_parquet('" + tmp.resolve("data/epochs.parquet") + "')")).isEqualTo(12);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void forceRerunsEverything() {
         CliRun run = CliRun.of(all("--epochs", "12", "--title", "Digits", "--crf", "30", "--force", "--quiet"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEmpty();
         assertThat(CliRun.of(all("--epochs", "12", "--title", "Digits", "--crf", "30")).out())
-                .contains("prepare: skipped", "render:  skipped", "encode:  skipped");
+                .contains("prepare: skipped", "render:  skipped", "encode:  skipped", "view:    skipped");
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aDeletedFrameIsRedrawnAlone() throws Exception {
         Files.delete(frames().get(5));
         FileTime untouched = Files.getLastModifiedTime(frames().get(2));
         CliRun run = CliRun.of(all("--epochs", "12", "--title", "Digits", "--crf", "30"));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("prepare: skipped", "render:  resumed", "1 frames drawn", "encode:  done");
+        assertThat(run.out()).contains("prepare: skipped", "render:  resumed", "1 frames drawn", "encode:  done",
+                "view:    skipped");
         assertThat(frames()).hasSize(13);
         assertThat(Files.getLastModifiedTime(frames().get(2))).isEqualTo(untouched);
     }

@@ -106,6 +106,9 @@ class ReliabilityMatrixTest {
             if (command.equals("encode") || command.equals("all")) {
                 args.addAll(List.of("--movie", movie().toString()));
             }
+            if (command.equals("all")) {
+                args.addAll(List.of("--html", dir.resolve("movies/umap.html").toString()));
+            }
             if (command.equals("prepare") || command.equals("all")) {
                 List<String> given = List.of(extra);
                 for (int i = 0; i < SMALL.length; i += 2) {
@@ -442,10 +445,14 @@ class ReliabilityMatrixTest {
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(), command));
         args.addAll(List.of("--data-dir", r.dir.resolve("data").toString(), "--frames-dir", r.dir.resolve("frames").toString(),
-                "--images-dir", r.dir.resolve("images").toString(), "--movie", r.movie().toString()));
+                "--images-dir", r.dir.resolve("images").toString(), "--movie", r.movie().toString(),
+                "--html", r.dir.resolve("movies/umap.html").toString()));
         if (command.equals("prepare") || command.equals("all")) {
             args.addAll(List.of(SMALL));
             args.add("--force");
+        }
+        if (!command.equals("all")) {
+            args.removeAll(List.of("--html", r.dir.resolve("movies/umap.html").toString()));
         }
         if (command.equals("render")) {
             args.removeAll(List.of("--movie", r.movie().toString()));

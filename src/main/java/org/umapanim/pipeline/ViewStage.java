@@ -1,0 +1,81 @@
+package org.umapanim.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.umapanim.common.Checksums;
+import org.umapanim.common.Progress;
+import org.umapanim.common.Version;
+import org.umapanim.render.Classes;
+import org.umapanim.render.Palette;
+import org.umapanim.store.EpochsReader;
+import org.umapanim.view.EpochSelection;
+import org.umapanim.view.Metrics;
+import org.umapanim.view.ViewLook;
+import org.umapanim.view.ViewPage;
+import org.umapanim.view.ViewSummary;
+
+/** The view stage: the two Parquet files → movies/umap.html, the self-contained viewer. */
+final class ViewStage {
+    private final Folders folders;
+    private final Progress progress;
+    private final EpochsReader epochs;
+    private final Heading heading;
+    private final EpochSelection selection;
+    private final StageStamp stamp;
+
+    /** Opens and checks epochs.parquet, and fingerprints both Parquet files and the settings. */
+    ViewStage(ViewSettings settings, Folders folders, Progress progress) {
+        this.folders = folders;
+        this.progress = progress;
+        this.epochs = EpochsReader.open(folders.epochs());
+        this.heading = Heading.of(settings.title(), settings.subtitle(), epochs.metadata());
+        this.selection = EpochSelection.parse(settings.epochs());
+        String run = RunIdentity.requirePair(folders.epochs(), epochs.metadata(), folders.digits());
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("umap-anim.version", Version.current());
+        inputs.put(RunIdentity.KEY, Objects.requireNonNullElse(run, "none recorded"));
+        inputs.put("epochs.sha256", Checksums.sha256(folders.epochs()));
+        inputs.put("digits.sha256", Checksums.sha256(folders.digits()));
+        inputs.put("title", heading.title());
+        inputs.put("subtitle", heading.subtitle());
+        inputs.put("view-epochs", selection.spec());
+        this.stamp = new StageStamp(folders.htmlDir().resolve("." + folders.html().getFileName() + ".stamp"), inputs);
+    }
+
+    StageStamp.State state() {
+        return stamp.check(List.of(folders.html()));
+    }
+
+    StageReport run() {
+        long started = System.nanoTime();
+        stamp.markStarted();
+        ViewSummary summary = ViewPage.write(folders.html(), epochs, EmbeddedRows.read(folders, epochs), look(),
+                selection, Metrics.NONE, progress);
+        stamp.markComplete(List.of(folders.html()));
+        String kept = summary.kept().note().isEmpty()
+                ? String.format("%,d points × %d epochs", summary.points(), summary.recordedEpochs())
+                : String.format("%,d points; %s", summary.points(), summary.kept().note());
+        return new StageReport("view", StageReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000,
+                List.of(folders.html()), kept);
+    }
+
+    /** The movie's look: its heading and render's own class order and palette, so page and frames agree. */
+    private ViewLook look() {
+        Classes classes = Classes.of(epochs.labels());
+        Palette palette = Palette.forClasses(classes.count());
+        List<String> names = new ArrayList<>();
+        int[] colours = new int[classes.count()];
+        for (int c = 0; c < classes.count(); c++) {
+            names.add(classes.name(c));
+            colours[c] = palette.rgb(c);
+        }
+        return new ViewLook(heading.title(), heading.subtitle(), names, colours);
+    }
+
+    StageReport skipped() {
+        return new StageReport("view", StageReport.Outcome.SKIPPED, 0, List.of(folders.html()), "");
+    }
+}
