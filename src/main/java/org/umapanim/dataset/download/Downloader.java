@@ -57,7 +57,15 @@ public final class Downloader {
     public static final String PART_SUFFIX = ".part";
     static final int ATTEMPTS_WITHOUT_PROGRESS = 3;
 
+    /**
+     * Folders where the system keeps data sets, one sub-folder per data set: Debian's
+     * {@code dataset-fashion-mnist} installs {@code /usr/share/datasets/fashion-mnist/}. Files
+     * there that pass the check are used in place, never copied or downloaded.
+     */
+    static final List<Path> SYSTEM_FOLDERS = List.of(Path.of("/usr/share/datasets"));
+
     private final Path cacheDir;
+    private final List<Path> systemFolders;
     private final List<String> mirrors;
     private final Progress progress;
     private final int timeoutMillis;
@@ -71,7 +79,13 @@ public final class Downloader {
      * @param timeout  how long to wait for a connection, and for the next bytes of an answer
      */
     public Downloader(Path cacheDir, List<String> mirrors, Progress progress, Duration timeout) {
+        this(cacheDir, SYSTEM_FOLDERS, mirrors, progress, timeout);
+    }
+
+    /** As above, with other folders than {@link #SYSTEM_FOLDERS} to look in first (for tests). */
+    Downloader(Path cacheDir, List<Path> systemFolders, List<String> mirrors, Progress progress, Duration timeout) {
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
+        this.systemFolders = List.copyOf(systemFolders);
         this.mirrors = mirrors.stream().map(Downloader::baseUrl).toList();
         this.progress = Objects.requireNonNull(progress, "progress");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -98,8 +112,18 @@ public final class Downloader {
         return cacheDir.resolve(ds.cliName());
     }
 
-    /** The four verified files of {@code ds}, downloaded first if they are not in the cache yet. */
+    /**
+     * The four verified files of {@code ds}: a system copy if there is a good one (Debian's), else
+     * the cache's, downloaded first if it is not there yet.
+     */
     public LocalFiles fetch(KnownDataset ds) {
+        for (Path system : systemFolders) {
+            Path folder = system.resolve(ds.cliName());
+            if (ds.files().stream().allMatch(f -> defect(folder.resolve(f.name()), f) == null)) {
+                List<Path> paths = ds.files().stream().map(f -> folder.resolve(f.name())).toList();
+                return new LocalFiles(paths.get(0), paths.get(1), paths.get(2), paths.get(3));
+            }
+        }
         List<Path> paths = fetch(folderOf(ds), ds.files(), ds.defaultMirrors());
         return new LocalFiles(paths.get(0), paths.get(1), paths.get(2), paths.get(3));
     }
@@ -179,17 +203,39 @@ public final class Downloader {
         return s.replaceAll("\\s+", " ").trim();
     }
 
-    /** Null if {@code file} holds the pinned bytes, "" if it is missing, else what is wrong with it. */
+    /**
+     * Null if {@code file} holds the pinned bytes, or the pinned content under another gzip header;
+     * "" if it is missing; else what is wrong with it.
+     */
     private static String defect(Path file, RemoteFile pinned) {
         if (!Files.exists(file)) {
             return "";
         }
-        long size = sizeOf(file);
-        if (!Files.isRegularFile(file) || size != pinned.size()) {
-            return "has " + size + " bytes, expected " + pinned.size();
+        if (!Files.isRegularFile(file)) {
+            return "is not a file";
         }
-        String sha = Checksums.sha256(file);
-        return sha.equals(pinned.sha256()) ? null : "has SHA-256 " + sha + ", expected " + pinned.sha256();
+        long size = sizeOf(file);
+        String sha = size == pinned.size() ? Checksums.sha256(file) : null;
+        if (pinned.sha256().equals(sha) || (pinned.contentSha256() != null
+                && pinned.contentSha256().equals(contentSha256(file)))) {
+            return null;
+        }
+        return sha == null ? "has " + size + " bytes, expected " + pinned.size()
+                : "has SHA-256 " + sha + ", expected " + pinned.sha256();
+    }
+
+    /** SHA-256 of the un-gzipped content of {@code file}, or null if it is not gzip data. */
+    private static String contentSha256(Path file) {
+        java.security.MessageDigest digest = Checksums.sha256();
+        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return Checksums.hex(digest);
     }
 
     /**

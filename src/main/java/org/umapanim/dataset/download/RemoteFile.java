@@ -7,11 +7,13 @@ import java.util.Objects;
  * One file a mirror serves, pinned by its exact size and SHA-256, so that whatever host we get it
  * from, we only ever keep the bytes the data set's authors published.
  *
- * @param name   the file name, both on the mirror (appended to the mirror's base URL) and in the cache
- * @param size   the length in bytes
- * @param sha256 the SHA-256 of the whole file, 64 lower-case hex digits
+ * @param name          the file name, both on the mirror (appended to the mirror's base URL) and in the cache
+ * @param size          the length in bytes
+ * @param sha256        the SHA-256 of the whole file, 64 lower-case hex digits
+ * @param contentSha256 the SHA-256 of its content once un-gzipped, or null where unknown: a copy
+ *                      whose gzip header differs (Debian's) holds the same data and is accepted too
  */
-public record RemoteFile(String name, long size, String sha256) {
+public record RemoteFile(String name, long size, String sha256, String contentSha256) {
     public RemoteFile {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
@@ -26,5 +28,9 @@ public record RemoteFile(String name, long size, String sha256) {
         }
         HexFormat.of().parseHex(sha256);
         sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
+        if (contentSha256 != null) {
+            HexFormat.of().parseHex(contentSha256);
+            contentSha256 = contentSha256.toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }

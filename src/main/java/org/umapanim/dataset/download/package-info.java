@@ -10,7 +10,8 @@
  *
  * <p>Without network, download the four files named in the error (same names, gzipped, as the
  * authors publish them) and put them into the folder the error names; they are checked like
- * downloaded ones. Debian's {@code dataset-fashion-mnist} package holds the same data, but with a
- * trimmed gzip header, so its files do not pass the check as they are.
+ * downloaded ones. Debian's {@code dataset-fashion-mnist} package holds the same data under another
+ * gzip header: its files in {@code /usr/share/datasets/fashion-mnist} are used in place (their
+ * un-gzipped content is pinned too), and so are copies of them in the cache.
  */
 package org.umapanim.dataset.download;

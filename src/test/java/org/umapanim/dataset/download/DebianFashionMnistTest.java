@@ -31,7 +31,8 @@ class DebianFashionMnistTest {
         assumeTrue(DebianFashionMnist.installed(), "Debian package dataset-fashion-mnist is not installed");
 
         try (LocalMirror mirror = DebianFashionMnist.mirror()) {
-            Downloader downloader = new Downloader(cache, List.of(mirror.url()), Progress.NONE, Duration.ofSeconds(10));
+            Downloader downloader = new Downloader(cache, List.of(), List.of(mirror.url()), Progress.NONE,
+                    Duration.ofSeconds(10));
 
             LocalFiles local = downloader.fetch(KnownDataset.FASHION_MNIST);
 
@@ -50,6 +51,35 @@ class DebianFashionMnistTest {
 
             downloader.fetch(KnownDataset.FASHION_MNIST);
             assertThat(mirror.requests()).as("the second run uses the cache").hasSize(4);
+        }
+    }
+
+    @Test
+    void debiansOwnFilesAreUsedInPlaceWithoutADownload() throws Exception {
+        assumeTrue(DebianFashionMnist.installed(), "Debian package dataset-fashion-mnist is not installed");
+        try (LocalMirror mirror = new LocalMirror()) {
+            Downloader downloader = new Downloader(cache, List.of(mirror.url()), Progress.NONE, Duration.ofSeconds(10));
+            LocalFiles files = downloader.fetch(KnownDataset.FASHION_MNIST);
+            assertThat(files.trainImages()).isEqualTo(DebianFashionMnist.DIR.resolve("train-images-idx3-ubyte.gz"));
+            assertThat(files.testLabels()).isEqualTo(DebianFashionMnist.DIR.resolve("t10k-labels-idx1-ubyte.gz"));
+            assertThat(mirror.requests()).isEmpty();
+            assertThat(cache).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void aCopyWithAnotherGzipHeaderIsAcceptedInTheCache() throws Exception {
+        assumeTrue(DebianFashionMnist.installed(), "Debian package dataset-fashion-mnist is not installed");
+        Path folder = Files.createDirectories(cache.resolve("fashion-mnist"));
+        for (RemoteFile file : KnownDataset.FASHION_MNIST.files()) {
+            Files.copy(DebianFashionMnist.DIR.resolve(file.name()), folder.resolve(file.name()));
+        }
+        try (LocalMirror mirror = new LocalMirror()) {
+            Downloader downloader = new Downloader(cache, List.of(), List.of(mirror.url()), Progress.NONE,
+                    Duration.ofSeconds(10));
+            assertThat(downloader.fetch(KnownDataset.FASHION_MNIST).trainLabels())
+                    .isEqualTo(folder.resolve("train-labels-idx1-ubyte.gz"));
+            assertThat(mirror.requests()).as("Debian's copies are not downloaded again").isEmpty();
         }
     }
 

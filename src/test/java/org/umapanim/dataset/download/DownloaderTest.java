@@ -155,7 +155,7 @@ class DownloaderTest {
     @Test
     void aStalledTransferTimesOutAndIsResumed() throws Exception {
         LocalMirror mirror = mirror().on(file.name(), stallingOnce(content, 50_000, 3_000));
-        Downloader downloader = new Downloader(cache, List.of(mirror.url()), Progress.NONE, Duration.ofMillis(300));
+        Downloader downloader = new Downloader(cache, List.of(), List.of(mirror.url()), Progress.NONE, Duration.ofMillis(300));
 
         long start = System.nanoTime();
         Path path = downloader.fetch(cache, List.of(file), List.of()).get(0);
@@ -312,11 +312,12 @@ class DownloaderTest {
     }
 
     private Downloader downloader(Progress progress, LocalMirror... given) {
-        return new Downloader(cache, Arrays.stream(given).map(LocalMirror::url).toList(), progress, TIMEOUT);
+        // no system folders: these tests are about the cache and the mirrors
+        return new Downloader(cache, List.of(), Arrays.stream(given).map(LocalMirror::url).toList(), progress, TIMEOUT);
     }
 
     static RemoteFile pinned(String name, byte[] content) {
-        return new RemoteFile(name, content.length, sha256(content));
+        return new RemoteFile(name, content.length, sha256(content), null);
     }
 
     static String sha256(byte[] content) {

@@ -56,9 +56,9 @@ class KnownDatasetTest {
     @Test
     void remoteFilesRefuseNamesThatLeaveTheFolder() {
         String sha = "0".repeat(64);
-        assertThatThrownBy(() -> new RemoteFile("../x.gz", 1, sha)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RemoteFile("a/b.gz", 1, sha)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RemoteFile("x.gz", 1, "abc")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new RemoteFile("x.gz", 1, "AB".repeat(32)).sha256()).isEqualTo("ab".repeat(32));
+        assertThatThrownBy(() -> new RemoteFile("../x.gz", 1, sha, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RemoteFile("a/b.gz", 1, sha, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RemoteFile("x.gz", 1, "abc", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new RemoteFile("x.gz", 1, "AB".repeat(32), null).sha256()).isEqualTo("ab".repeat(32));
     }
 }
