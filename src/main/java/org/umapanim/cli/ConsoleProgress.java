@@ -10,14 +10,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.umapanim.common.Progress;
 
 /**
- * Progress on stderr: a progress bar with rate and ETA on a terminal, a plain line every tenth of
- * the way when stderr is a log (CI), nothing with {@code --quiet}.
+ * Progress on stderr: a progress bar with rate and ETA when stderr is a terminal (ASCII where its
+ * locale cannot show the Unicode blocks, without colour under {@code NO_COLOR}), a plain line every
+ * tenth of the way when stderr is a log (CI, {@code 2>run.log}), nothing with {@code --quiet}.
  */
 final class ConsoleProgress implements Progress {
     private final PrintStream err;
-    private final boolean terminal;
+    private final Terminal terminal;
 
-    private ConsoleProgress(PrintStream err, boolean terminal) {
+    private ConsoleProgress(PrintStream err, Terminal terminal) {
         this.err = err;
         this.terminal = terminal;
     }
@@ -26,12 +27,12 @@ final class ConsoleProgress implements Progress {
         if (quiet) {
             return Progress.NONE;
         }
-        return new ConsoleProgress(System.err, System.console() != null);
+        return new ConsoleProgress(System.err, Terminal.ofStderr());
     }
 
     @Override
     public Task start(String name, long total) {
-        return terminal ? new Bar(name, total) : new LogLines(name, total);
+        return terminal.interactive() ? new Bar(name, total) : new LogLines(name, total);
     }
 
     private final class Bar implements Task {
@@ -41,11 +42,18 @@ final class ConsoleProgress implements Progress {
             bar = new ProgressBarBuilder()
                     .setTaskName(name)
                     .setInitialMax(total)
-                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                    .setStyle(style())
                     .setConsumer(new ConsoleProgressBarConsumer(err))
                     .setUpdateIntervalMillis(200)
                     .showSpeed()
                     .build();
+        }
+
+        private ProgressBarStyle style() {
+            if (!terminal.unicode()) {
+                return ProgressBarStyle.ASCII;
+            }
+            return terminal.colour() ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.UNICODE_BLOCK;
         }
 
         @Override

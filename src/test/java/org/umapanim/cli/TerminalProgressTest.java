@@ -1,0 +1,75 @@
+package org.umapanim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Progress as a user sees it: in a real pseudo-terminal (util-linux's {@code script}), not by
+ * reading the code. Bars with colour on a UTF-8 terminal, ASCII under {@code LANG=C}, no colour
+ * under {@code NO_COLOR}, plain lines when stderr goes to a file even though stdout is a terminal.
+ */
+class TerminalProgressTest {
+    @TempDir
+    Path tmp;
+
+    /** Runs {@code prepare} on a pseudo-terminal; returns everything the terminal showed. */
+    private String onTerminal(Map<String, String> env, String redirect) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no script(1) to make a pseudo-terminal");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", List.of(java, "-Djava.awt.headless=true", "-cp",
+                "'" + System.getProperty("java.class.path") + "'", Main.class.getName(), "prepare", "--limit", "600",
+                "--epochs", "30", "--data-dir", tmp.resolve("data").toString())) + redirect;
+        ProcessBuilder builder = new ProcessBuilder("/usr/bin/script", "-qfec", command, "/dev/null")
+                .redirectErrorStream(true);
+        builder.environment().remove("NO_COLOR");
+        builder.environment().putAll(env);
+        Process script = builder.start();
+        String shown = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(script.waitFor()).as(shown).isZero();
+        return shown;
+    }
+
+    /** A bar redraws its line with a bare carriage return (the terminal turns each newline into "\r\n"). */
+    private static boolean rewritesItsLine(String shown) {
+        return shown.matches("(?s).*\r(?!\n).*");
+    }
+
+    @Test
+    void aUtf8TerminalGetsColouredBlockBars() throws Exception {
+        String shown = onTerminal(Map.of("LANG", "C.UTF-8", "LC_ALL", "C.UTF-8"), "");
+        assertThat(rewritesItsLine(shown)).isTrue();
+        assertThat(shown).contains("█", "\u001b[", "epochs").doesNotContain("epochs: 3/30 (10%)");
+    }
+
+    @Test
+    void noColorKeepsTheBarsButNotTheColours() throws Exception {
+        String shown = onTerminal(Map.of("LANG", "C.UTF-8", "LC_ALL", "C.UTF-8", "NO_COLOR", "1"), "");
+        assertThat(rewritesItsLine(shown)).isTrue();
+        assertThat(shown).contains("█").doesNotContain("\u001b[");
+    }
+
+    @Test
+    void aLocaleWithoutUnicodeGetsAsciiBars() throws Exception {
+        String shown = onTerminal(Map.of("LANG", "C", "LC_ALL", "C"), "");
+        assertThat(rewritesItsLine(shown)).isTrue();
+        assertThat(shown).contains("=").doesNotContain("█", "?????");
+    }
+
+    @Test
+    void stderrToAFileGetsPlainLinesWhileStdoutStaysOnTheTerminal() throws Exception {
+        Path log = tmp.resolve("run.log");
+        String shown = onTerminal(Map.of("LANG", "C.UTF-8", "LC_ALL", "C.UTF-8"), " 2>" + log);
+        String logged = Files.readString(log);
+        assertThat(logged).contains("epochs: 3/30 (10%)").doesNotContain("\r", "\u001b[");
+        assertThat(shown).contains("prepare: done");
+        assertThat(rewritesItsLine(shown)).isFalse();
+    }
+}
