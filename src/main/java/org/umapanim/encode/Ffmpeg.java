@@ -87,13 +87,13 @@ final class Ffmpeg {
     /**
      * Fails unless FFmpeg has the named encoder. FFmpegFrameRecorder silently falls back to the
      * container's default codec (mpeg4 for MP4) when the one asked for is missing, which happens
-     * with the LGPL FFmpeg build: only the {@code linux-x86_64-gpl} jar has libx264.
+     * with the LGPL FFmpeg build: only the {@code <platform>-gpl} jars have libx264.
      */
     static void requireEncoder(String name, Path movie) {
         AVCodec codec = avcodec_find_encoder_by_name(name);
         if (codec == null || codec.isNull()) {
             throw new FileProblem(movie, "cannot encode: the FFmpeg on the classpath has no " + name
-                    + " encoder (it needs the org.bytedeco:ffmpeg GPL build, classifier linux-x86_64-gpl)");
+                    + " encoder (it needs the org.bytedeco:ffmpeg GPL build, classifier <platform>-gpl)");
         }
     }
 }
