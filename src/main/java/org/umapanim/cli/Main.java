@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
             "Run the stages in order (prepare, render, encode, view), or all of them at once with 'all'."
         },
         subcommands = {PrepareCommand.class, RenderCommand.class, EncodeCommand.class, ViewCommand.class,
-                AllCommand.class})
+                AllCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable, IVersionProvider {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

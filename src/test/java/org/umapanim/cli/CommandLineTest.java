@@ -142,4 +142,34 @@ class CommandLineTest {
         assertThat(run.err().strip()).startsWith("umap-anim: --view-epochs has '0-x'");
         assertThat(tmp.resolve("data")).doesNotExist();
     }
+    @Test
+    void helpIsACommandToo() {
+        CliRun all = CliRun.of("help");
+        assertThat(all.exitCode()).isZero();
+        assertThat(all.out()).contains("prepare", "render", "encode", "view", "all", "help");
+        CliRun prepare = CliRun.of("help", "prepare");
+        assertThat(prepare.exitCode()).isZero();
+        assertThat(prepare.out()).contains("Usage: umap-anim prepare", "--epochs");
+    }
+
+    @Test
+    void bashCompletesCommandsAndOptions() throws Exception {
+        Path script = tmp.resolve("umap-anim_completion");
+        Files.writeString(script, picocli.AutoComplete.bash("umap-anim", new picocli.CommandLine(new Main())));
+        assertThat(complete(script, "umap-anim pre")).isEqualTo("prepare");
+        assertThat(complete(script, "umap-anim prepare --ep")).isEqualTo("--epochs");
+        assertThat(complete(script, "umap-anim all --vie")).isEqualTo("--view-epochs");
+    }
+
+    /** What bash's completion offers for {@code line}, the way the shell calls the function. */
+    private static String complete(Path script, String line) throws Exception {
+        String words = String.join(" ", line.split(" "));
+        String bash = "source '" + script + "' 2>/dev/null; COMP_LINE='" + line + "'; COMP_POINT=${#COMP_LINE}; "
+                + "COMP_WORDS=(" + words + "); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); "
+                + "_complete_umap-anim 2>/dev/null; echo \"${COMPREPLY[*]}\"";
+        Process p = new ProcessBuilder("bash", "-c", bash).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertThat(p.waitFor()).isZero();
+        return out;
+    }
 }
