@@ -2,6 +2,7 @@ package org.umapanim.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -86,8 +87,16 @@ final class ConsoleProgress implements Progress {
             long decile = Math.min(10, now * 10 / total);
             long previous = lastDecile.get();
             if (decile > previous && decile < 10 && lastDecile.compareAndSet(previous, decile)) {
-                err.printf("%s: %d/%d (%d%%)%n", name, now, total, decile * 10);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double rate = now / Math.max(seconds, 1e-9);
+                err.printf(Locale.ROOT, "%s: %d/%d (%d%%), %s/s, %.0f s to go%n", name, now, total, decile * 10,
+                        rate(rate), (total - now) / rate);
             }
+        }
+
+        private static String rate(double perSecond) {
+            return perSecond >= 100 ? String.format(Locale.ROOT, "%,.0f", perSecond)
+                    : String.format(Locale.ROOT, "%.1f", perSecond);
         }
 
         @Override
