@@ -15,6 +15,7 @@ final class AllCommand implements Callable<Integer> {
     @Mixin PrepareOptions prepare;
     @Mixin FrameOptions look;
     @Mixin MovieOptions movieOptions;
+    @Mixin RateOption rate;
     @Mixin ComputeOptions compute;
     @Mixin FolderOptions.DataDir data;
     @Mixin FolderOptions.FramesDir frames;
@@ -29,7 +30,7 @@ final class AllCommand implements Callable<Integer> {
         Console console = new Console(main.common);
         var computing = compute.compute();
         console.pipeline(FolderOptions.of(data, frames, images, movie))
-                .all(prepare.settings(computing), look.settings(computing), movieOptions.settings(), force);
+                .all(prepare.settings(computing), look.settings(rate.fps, computing), movieOptions.settings(rate.fps), force);
         console.finished();
         return 0;
     }

@@ -28,11 +28,11 @@ record FrameSequence(List<Path> files, int width, int height) {
         try (Stream<Path> entries = Files.list(dir)) {
             for (Iterator<Path> it = entries.iterator(); it.hasNext(); ) {
                 Path p = it.next();
-                OptionalInt epoch = RenderedFiles.epochOf(p);
-                if (epoch.isPresent()) {
+                OptionalInt number = RenderedFiles.frameNumber(p);
+                if (number.isPresent()) {
                     // combined-7.png style names don't match; combined-0000007.png would, so
                     // two spellings of one number are a conflict worth naming.
-                    Path previous = numbered.put(epoch.getAsInt(), p);
+                    Path previous = numbered.put(number.getAsInt(), p);
                     if (previous != null) {
                         throw new FileProblem(p, "duplicate frame number (also " + previous.getFileName() + ")");
                     }

@@ -1,5 +1,7 @@
 package org.umapanim.pipeline;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.umapanim.common.Progress;
@@ -39,11 +41,18 @@ public final class Pipeline {
         }
     }
 
-    /** Encodes the frames in the frames folder into the movie. */
+    /**
+     * Encodes the frames in the frames folder into every movie, at the rate render timed them for
+     * unless {@code settings} names one.
+     */
     public void encode(EncodeSettings settings) {
-        try (RunLock lock = RunLock.acquire(List.of(folders.movieDir()))) {
+        try (RunLock lock = RunLock.acquire(folders.movieDirs())) {
             String frames = RenderStage.recordedFingerprint(folders.frames());
-            reports.accept(new EncodeStage(settings, folders, verbose, progress, frames).runFromFrames());
+            Integer recorded = RenderStage.recordedFps(folders.frames());
+            int fps = settings.fps() != null ? settings.fps()
+                    : recorded != null ? recorded : RenderSettings.DEFAULTS.timing().fps();
+            reports.accept(new EncodeStage(settings, fps, folders, verbose, progress, frames)
+                    .runFromFrames(folders.movies()));
         }
     }
 
@@ -52,12 +61,15 @@ public final class Pipeline {
      * inputs and settings (unless {@code force}).
      */
     public void all(PrepareSettings prepare, RenderSettings look, EncodeSettings movie, boolean force) {
-        try (RunLock lock = RunLock.acquire(List.of(folders.data(), folders.frames(), folders.images(), folders.movieDir()))) {
+        List<Path> dirs = new ArrayList<>(List.of(folders.data(), folders.frames(), folders.images()));
+        dirs.addAll(folders.movieDirs());
+        try (RunLock lock = RunLock.acquire(dirs)) {
             reports.accept(new PrepareStage(prepare, folders, progress).run(!force));
 
             RenderStage render = new RenderStage(look, folders, progress);
             StageStamp.State renderState = force ? StageStamp.State.STALE : render.state();
-            EncodeStage encode = new EncodeStage(movie, folders, verbose, progress, render.fingerprint());
+            int fps = movie.fps() != null ? movie.fps() : render.fps();
+            EncodeStage encode = new EncodeStage(movie, fps, folders, verbose, progress, render.fingerprint());
             if (renderState != StageStamp.State.COMPLETE) {
                 // new frames mean a new movie: encode them as they are drawn, not from the PNGs again
                 try (EncodeStage.InMemory sink = encode.inMemory()) {
@@ -66,7 +78,8 @@ public final class Pipeline {
                 }
             } else {
                 reports.accept(render.skipped());
-                reports.accept(encode.state() != StageStamp.State.COMPLETE ? encode.runFromFrames() : encode.skipped());
+                List<Path> stale = encode.stale();
+                reports.accept(stale.isEmpty() ? encode.skipped() : encode.runFromFrames(stale));
             }
         }
     }

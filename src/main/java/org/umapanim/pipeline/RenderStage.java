@@ -17,11 +17,14 @@ import org.umapanim.render.FrameSink;
 import org.umapanim.render.RenderOptions;
 import org.umapanim.render.RenderSummary;
 import org.umapanim.render.RenderedFiles;
+import org.umapanim.render.Timing;
 import org.umapanim.store.EpochsReader;
 
-/** The render stage: the two Parquet files → one PNG per epoch, intro.png and combined.png. */
+/** The render stage: the two Parquet files → the movie's frames, intro.png and combined.png. */
 final class RenderStage {
     private static final String STAMP = ".render.stamp";
+    /** The stamp's record of the frame rate the frames were timed for, which encode plays them at. */
+    private static final String FPS = "fps";
     /** For an epochs file that records no title (one another tool wrote). */
     private static final String PLAIN_TITLE = "Data embedded into two dimensions by UMAP";
     private static final String PLAIN_SUBTITLE = "Each point is a row of the data";
@@ -45,7 +48,10 @@ final class RenderStage {
         String title = Objects.requireNonNullElse(settings.title(), recorded.getOrDefault("title", PLAIN_TITLE));
         String subtitle = Objects.requireNonNullElse(settings.subtitle(), recorded.getOrDefault("subtitle", PLAIN_SUBTITLE));
         Compute compute = settings.compute();
-        this.options = new RenderOptions(title, subtitle, compute.threads(), compute.seed());
+        Timing timing = settings.timing();
+        this.options = new RenderOptions(title, subtitle, settings.frameSize(), settings.dot(), settings.toCamera(), timing,
+                compute.threads(), compute.seed());
+        // everything that changes a frame's pixels or the frames' number or timing
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("umap-anim.version", Version.current());
         inputs.put("epochs.sha256", Checksums.sha256(folders.epochs()));
@@ -54,9 +60,17 @@ final class RenderStage {
         inputs.put("subtitle", subtitle);
         inputs.put("seed", Long.toString(compute.seed()));
         inputs.put("last epoch", Integer.toString(epochs.lastEpoch()));
+        inputs.put("size", options.size().width() + "x" + options.size().height());
+        inputs.put("scale", Double.toString(options.size().scale()));
+        inputs.put("dot", settings.dot() == null ? "auto" : Double.toString(settings.dot()));
+        inputs.put("camera", options.camera().cliName());
+        inputs.put("pace", timing.pace().cliName());
+        inputs.put("duration", timing.seconds() == null ? "auto" : Double.toString(timing.seconds()));
+        inputs.put("every", Integer.toString(timing.every()));
+        inputs.put(FPS, Integer.toString(timing.fps()));
         this.stamp = new StageStamp(stampFile(folders.frames()), inputs);
-        for (int epoch = 0; epoch <= epochs.lastEpoch(); epoch++) {
-            outputs.add(RenderedFiles.frame(folders.frames(), epoch));
+        for (int frame = 0; frame < timing.frames(epochs.lastEpoch()); frame++) {
+            outputs.add(RenderedFiles.frame(folders.frames(), frame));
         }
         outputs.add(folders.intro());
         outputs.add(folders.combined());
@@ -75,8 +89,23 @@ final class RenderStage {
         return StageStamp.completedFingerprint(stampFile(framesDir));
     }
 
+    /** The frame rate the frames in {@code framesDir} were timed for, if a render finished there. */
+    static Integer recordedFps(Path framesDir) {
+        String fps = StageStamp.completedInput(stampFile(framesDir), FPS);
+        try {
+            return fps == null ? null : Integer.valueOf(fps);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     String fingerprint() {
         return stamp.fingerprint();
+    }
+
+    /** The frame rate the frames are timed for. */
+    int fps() {
+        return options.timing().fps();
     }
 
     /**

@@ -50,6 +50,12 @@ final class StageStamp {
         return "true".equals(recorded.get("complete")) ? recorded.get("fingerprint") : null;
     }
 
+    /** One input a finished stage recorded in {@code file}, or null if it did not finish or record it. */
+    static String completedInput(Path file, String key) {
+        Map<String, String> recorded = read(file);
+        return "true".equals(recorded.get("complete")) ? recorded.get("input " + key) : null;
+    }
+
     State check(List<Path> outputs) {
         Map<String, String> recorded = read(file);
         if (!fingerprint.equals(recorded.get("fingerprint"))) {

@@ -21,7 +21,7 @@ class FramePainterTest {
     }
 
     private static BufferedImage frame(int epoch) {
-        return painter.paint(epoch, LAST, FakeData.layout(labels, 10, epoch, LAST, epoch));
+        return painter.paint(epoch, LAST, FakeData.layout(labels, 10, epoch, LAST, epoch), View.WHOLE);
     }
 
     @Test
@@ -52,7 +52,7 @@ class FramePainterTest {
         float[] xy = {0f, 0f, 1f, 1f, 5f, 0.5f, 1.3f, 0.2f};
         float[] rows = new float[4 * 784];
         Legend empty = Legend.images(two, rows, new ImageShape(28, 28), 1);
-        BufferedImage f = new FramePainter(empty, two, FakeData.look(2)).paint(3, 3, xy);
+        BufferedImage f = new FramePainter(empty, two, FakeData.look(2)).paint(3, 3, xy, View.WHOLE);
         Palette palette = Palette.forClasses(2);
         var area = Layout.DATA_AREA;
         assertThat(Pixels.count(f, palette.rgb(0), area.x - 2, area.y + area.height - 4, area.x + 4,
@@ -65,7 +65,7 @@ class FramePainterTest {
 
     private static BufferedImage blankFrameLegend(Legend legend) {
         BufferedImage f = new BufferedImage(1100, 800, BufferedImage.TYPE_INT_RGB);
-        f.getGraphics().drawImage(legend.panel(), 800, 0, null);
+        f.getGraphics().drawImage(Pixels.panel(legend), 800, 0, null);
         return f;
     }
 
@@ -90,7 +90,7 @@ class FramePainterTest {
         BufferedImage first = frame(0);
         BufferedImage last = frame(LAST);
         assertThat(Pixels.sameRegion(first, last, 800, 0, 1100, 800)).isTrue();
-        BufferedImage panel = legend.panel();
+        BufferedImage panel = Pixels.panel(legend);
         for (int y = 0; y < 800; y += 3) {
             for (int x = 0; x < 300; x += 3) {
                 assertThat(Pixels.rgb(last, 800 + x, y)).isEqualTo(Pixels.rgb(panel, x, y));
@@ -99,7 +99,7 @@ class FramePainterTest {
         // and a legend built again from the same seed is the same picture
         BufferedImage again = new FramePainter(Legend.images(labels, FakeData.digitImages(labels),
                 new ImageShape(28, 28), 42), labels, FakeData.look(2)).paint(0, LAST,
-                FakeData.layout(labels, 10, 0, LAST, 0));
+                FakeData.layout(labels, 10, 0, LAST, 0), View.WHOLE);
         assertThat(Pixels.sameRegion(first, again, 800, 0, 1100, 800)).isTrue();
     }
 
@@ -122,16 +122,16 @@ class FramePainterTest {
         }
         assertThat(leftmost).isBetween(Layout.MARGIN_LEFT - 1, Layout.MARGIN_LEFT + 4);
 
-        BufferedImage untitled = new FramePainter(legend, labels, new RenderOptions("", "", 1, 42))
-                .paint(0, LAST, FakeData.layout(labels, 10, 0, LAST, 0));
+        BufferedImage untitled = new FramePainter(legend, labels, FakeData.look("", "", 1))
+                .paint(0, LAST, FakeData.layout(labels, 10, 0, LAST, 0), View.WHOLE);
         assertThat(Pixels.light(untitled, 200, 40, 35, 760, 102)).isZero();
     }
 
     @Test
     void aLongTitleShrinksToFitThePanel() {
         String longTitle = "A very long title that would run far past the legend if it kept its size, surely";
-        BufferedImage f = new FramePainter(legend, labels, new RenderOptions(longTitle, "", 1, 42))
-                .paint(0, LAST, FakeData.layout(labels, 10, 0, LAST, 0));
+        BufferedImage f = new FramePainter(legend, labels, FakeData.look(longTitle, "", 1))
+                .paint(0, LAST, FakeData.layout(labels, 10, 0, LAST, 0), View.WHOLE);
         assertThat(Pixels.light(f, 100, 770, 30, 800, 70)).isZero();
         assertThat(Pixels.light(f, 200, 40, 30, 770, 70)).isGreaterThan(500);
     }
