@@ -25,7 +25,8 @@ import org.jfree.data.xy.AbstractXYDataset;
  * small data sets, are antialiased discs.
  */
 final class ScatterChart {
-    static final double LARGEST_SQUARE = 3.5;
+    /** Up to 4 px a disc would be a square with its corners shaved, so squares (also at scale 2). */
+    static final double LARGEST_SQUARE = 4.5;
 
     private final Classes classes;
     private final Paint[] paints;

@@ -69,14 +69,16 @@ final class Timeline {
      */
     static double[] shares(double[] motion) {
         int n = motion.length;
-        double sum = 0;
+        double least = Double.POSITIVE_INFINITY;
         for (double m : motion) {
-            sum += m;
+            if (m > 0) {
+                least = Math.min(least, m);
+            }
         }
-        if (!(sum > 0)) {
+        if (least == Double.POSITIVE_INFINITY) {
             return even(n);
         }
-        double lo = 0, hi = n / sum * MAX_SHARE * 2;   // at hi every moving step is at least at MAX_SHARE
+        double lo = 0, hi = MAX_SHARE / least;   // at hi every moving step is at MAX_SHARE
         for (int i = 0; i < 100; i++) {
             double mid = (lo + hi) / 2;
             if (total(motion, mid) < n) {
