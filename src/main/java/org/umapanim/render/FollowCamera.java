@@ -3,11 +3,14 @@ package org.umapanim.render;
 /**
  * The follow camera: a square view for every frame that contains all of the frame's points and,
  * once the layout settles, is the layout's bounding square plus a margin of {@link #MARGIN} on
- * each side, so the final layout fills 93 % of the plot's width or height (the fixed camera: 72 %
- * for the bundled run). The view is eased: its centre is a moving average over a quarter of a
- * second, and its size changes by at most {@link #MAX_ZOOM_STEP} from one frame to the next,
- * starting to widen before the layout grows rather than jumping after it, and easing in and out of
- * every change.
+ * each side. The bundled run's final layout fills 91 % of the plot's width this way (the fixed
+ * camera: 72 %, because the early epochs spread wider).
+ *
+ * <p>The view is eased. Its centre is a moving average over a quarter of a second. Its size never
+ * changes by more than {@link #MAX_ZOOM_STEP} from one frame to the next: the size each frame needs
+ * is raised ahead of every growth (so the camera widens before the layout gets there rather than
+ * jumping after it) and after every shrinking, smoothed by the same moving average, kept at or above
+ * the need and rate-limited once more.
  */
 final class FollowCamera {
     /** Room around the layout on each side, as a fraction of its extent. */
