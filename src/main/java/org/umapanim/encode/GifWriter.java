@@ -74,7 +74,8 @@ final class GifWriter extends MovieWriter {
     }
 
     @Override
-    void add(Frame rgb) {
+    void add(ImageToFrame picture) {
+        Frame rgb = picture.frame();
         last = rgb;
         lastTaken = received == (int) Math.round(taken * step);
         if (lastTaken) {

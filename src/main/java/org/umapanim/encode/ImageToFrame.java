@@ -1,6 +1,11 @@
 package org.umapanim.encode;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -12,8 +17,12 @@ import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
 import java.nio.ByteBuffer;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacv.Frame;
 
 /**
@@ -27,8 +36,12 @@ import org.bytedeco.javacv.Frame;
  * composited over black like the frames' own background; anything else (grey, sub-images, …) is
  * drawn over black onto an int RGB canvas first. Odd sizes are padded to even ones (yuv420p needs
  * them) by the frame's extra column and row, which stay black.
+ *
+ * <p>The video movies (MP4, WebM) take the picture as yuv420p, converted here once for all of them
+ * and for every copy of the last frame in the holds, with swscale's bicubic filter like ffmpeg's
+ * command line.
  */
-final class ImageToFrame {
+final class ImageToFrame implements AutoCloseable {
     private final int width;
     private final int height;
     private final Frame frame;
@@ -36,6 +49,11 @@ final class ImageToFrame {
     private final BytePointer pointer;
     private final byte[] row;
     private BufferedImage canvas;
+    private Frame yuv;
+    private SwsContext sws;
+    private PointerPointer<BytePointer> yuvPlanes;
+    private IntPointer yuvStrides;
+    private boolean yuvCurrent;
 
     ImageToFrame(int width, int height) {
         this.width = width;
@@ -76,8 +94,62 @@ final class ImageToFrame {
         return AV_PIX_FMT_RGB24;
     }
 
+    /** The last picture as yuv420p (planes one after another, no padding), converted on first use. */
+    Frame yuv420() {
+        if (!yuvCurrent) {
+            if (sws == null) {
+                startYuv();
+            }
+            PointerPointer<BytePointer> src = new PointerPointer<>(1L);
+            src.put(0, pointer.position(0));
+            IntPointer srcStride = new IntPointer(1L).put(0, frame.imageStride);
+            sws_scale(sws, src, srcStride, 0, frame.imageHeight, yuvPlanes, yuvStrides);
+            src.close();
+            srcStride.close();
+            yuvCurrent = true;
+        }
+        return yuv;
+    }
+
+    static int yuvPixelFormat() {
+        return AV_PIX_FMT_YUV420P;
+    }
+
+    private void startYuv() {
+        int w = frame.imageWidth;
+        int h = frame.imageHeight;
+        sws = sws_getContext(w, h, AV_PIX_FMT_RGB24, w, h, AV_PIX_FMT_YUV420P, SWS_BICUBIC, null, null,
+                (DoublePointer) null);
+        if (sws == null || sws.isNull()) {
+            throw new IllegalStateException("swscale cannot convert RGB24 to yuv420p at " + w + "x" + h);
+        }
+        ByteBuffer planes = ByteBuffer.allocateDirect(w * h * 3 / 2);
+        BytePointer base = new BytePointer(planes);
+        yuvPlanes = new PointerPointer<BytePointer>(3L);
+        yuvPlanes.put(0, new BytePointer(base).position(0));
+        yuvPlanes.put(1, new BytePointer(base).position((long) w * h));
+        yuvPlanes.put(2, new BytePointer(base).position((long) w * h + (long) w * h / 4));
+        yuvStrides = new IntPointer(3L).put(0, w).put(1, w / 2).put(2, w / 2);
+        yuv = new Frame();
+        yuv.imageWidth = w;
+        yuv.imageHeight = h;
+        yuv.imageDepth = Frame.DEPTH_UBYTE;
+        yuv.imageChannels = 1;
+        yuv.imageStride = w;   // the recorder reads the planes at their packed offsets
+        yuv.image = new java.nio.Buffer[] {planes};
+    }
+
+    @Override
+    public void close() {
+        if (sws != null) {
+            sws_freeContext(sws);
+            sws = null;
+        }
+    }
+
     /** Copies a decoded RGB24 picture of this size into {@link #frame()}. */
     void copy(AVFrame decoded) {
+        yuvCurrent = false;
         if (decoded.width() != width || decoded.height() != height || decoded.format() != AV_PIX_FMT_RGB24) {
             throw new IllegalArgumentException("decoded picture is " + decoded.width() + "x" + decoded.height()
                     + " in format " + decoded.format() + ", expected " + width + "x" + height + " RGB24");
@@ -93,6 +165,7 @@ final class ImageToFrame {
 
     /** Copies {@code image} into {@link #frame()}. */
     void convert(BufferedImage image) {
+        yuvCurrent = false;
         if (image.getWidth() != width || image.getHeight() != height) {
             throw new IllegalArgumentException("frame is " + image.getWidth() + "x" + image.getHeight()
                     + " but the movie was opened for " + width + "x" + height);

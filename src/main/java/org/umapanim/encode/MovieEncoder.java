@@ -58,6 +58,7 @@ public final class MovieEncoder implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             writers.forEach(MovieWriter::close);
+            images.close();
             throw e;
         }
         return new MovieEncoder(writers, images, start);
@@ -165,7 +166,7 @@ public final class MovieEncoder implements AutoCloseable {
 
     private void addConverted() {
         for (MovieWriter w : writers) {
-            w.add(images.frame());
+            w.add(images);
         }
     }
 
@@ -189,6 +190,7 @@ public final class MovieEncoder implements AutoCloseable {
         if (!done) {
             done = true;
             writers.forEach(MovieWriter::close);
+            images.close();
         }
     }
 

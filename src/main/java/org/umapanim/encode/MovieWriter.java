@@ -31,8 +31,8 @@ abstract class MovieWriter implements AutoCloseable {
         }
     }
 
-    /** The next frame of the movie: packed RGB24, the size the writer was opened with. */
-    abstract void add(Frame rgb);
+    /** The next frame of the movie, the size the writer was opened with, in the form the movie wants. */
+    abstract void add(ImageToFrame picture);
 
     /** Adds the hold and completes the movie's file; returns frames and held frames. */
     abstract int[] complete();

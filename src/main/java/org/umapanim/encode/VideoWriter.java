@@ -1,7 +1,6 @@
 package org.umapanim.encode;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
 
 import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -24,10 +23,8 @@ final class VideoWriter extends MovieWriter {
         recorder = new FFmpegFrameRecorder(tmp.toString(), width, height, 0);
         recorder.setFormat(format.container());
         recorder.setVideoCodecName(format.encoder);
+        // the pictures arrive as yuv420p already (ImageToFrame converts once for every movie)
         recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
-        // RGB24 to yuv420p like ffmpeg's command line (bicubic chroma): every frame arrives as
-        // RGB24, so encode and all convert alike without swscale's slower ACCURATE_RND.
-        recorder.setImageScalingFlags(SWS_BICUBIC);
         recorder.setFrameRate(o.fps());
         // Constant quality: JavaCV's default 400 kb/s would otherwise cap it (VP9) or be stored as
         // the stream's nominal bitrate (H.264).
@@ -59,9 +56,9 @@ final class VideoWriter extends MovieWriter {
     }
 
     @Override
-    void add(Frame rgb) {
-        record(recorder, rgb, ImageToFrame.pixelFormat(), frames);
-        last = rgb;
+    void add(ImageToFrame picture) {
+        last = picture.yuv420();
+        record(recorder, last, ImageToFrame.yuvPixelFormat(), frames);
         frames++;
     }
 
@@ -73,7 +70,7 @@ final class VideoWriter extends MovieWriter {
         int held = options.holdFrames(options.fps());
         for (int i = 0; i < held; i++) {
             // the shared frame still holds the last picture
-            record(recorder, last, ImageToFrame.pixelFormat(), frames + i);
+            record(recorder, last, ImageToFrame.yuvPixelFormat(), frames + i);
         }
         stop(recorder);
         return new int[] {frames, held};
