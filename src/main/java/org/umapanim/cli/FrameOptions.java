@@ -1,5 +1,6 @@
 package org.umapanim.cli;
 
+import java.util.Locale;
 import org.umapanim.pipeline.Compute;
 import org.umapanim.pipeline.RenderSettings;
 import picocli.CommandLine.ITypeConverter;
@@ -53,7 +54,7 @@ final class FrameOptions {
         }
 
         static int[] parse(String value) {
-            String[] parts = value.toLowerCase(java.util.Locale.ROOT).split("x", -1);
+            String[] parts = value.toLowerCase(Locale.ROOT).split("x", -1);
             try {
                 if (parts.length == 2) {
                     return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};

@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -62,7 +63,7 @@ public final class FrameRenderer {
         if (follow) {
             views = FollowCamera.views(timeline, keys, profile.boxes(), timing.fps());
         } else {
-            java.util.Arrays.fill(views, View.WHOLE);
+            Arrays.fill(views, View.WHOLE);
         }
 
         Legend legend = Legend.of(labels, rows, o.seed());

@@ -1,5 +1,7 @@
 package org.umapanim.render;
 
+import java.util.Arrays;
+
 /**
  * Which moment of the run each frame shows: a fractional epoch, 0 for the first frame and the last
  * epoch for the last. A frame between two drawn epochs shows the layout interpolated between them,
@@ -61,7 +63,7 @@ final class Timeline {
 
     private static double[] even(int n) {
         double[] time = new double[n];
-        java.util.Arrays.fill(time, 1);
+        Arrays.fill(time, 1);
         return time;
     }
 
