@@ -79,7 +79,7 @@ public final class FrameRenderer {
 
         Path intro = imagesDir.resolve(RenderedFiles.INTRO);
         Path combined = imagesDir.resolve(RenderedFiles.COMBINED);
-        BufferedImage introImage = new IntroPainter(labels, o).paint(run.finalLayout, views[frames - 1]);
+        BufferedImage introImage = new IntroPainter(labels, o).paint(run.finalLayout);
         AtomicFiles.write(intro, tmp -> PngWriter.write(introImage, tmp));
         Path finalFrame = RenderedFiles.frame(framesDir, frames - 1);
         AtomicFiles.write(combined, tmp -> Files.copy(finalFrame, tmp));

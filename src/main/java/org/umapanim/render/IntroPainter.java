@@ -35,8 +35,11 @@ public final class IntroPainter {
         this.dot = o.dot() != null ? o.dot() : Dots.size(classes.points(), Layout.DATA_AREA.width);
     }
 
-    /** The picture of the final layout {@code xy} through the final frame's {@code view}. */
-    public BufferedImage paint(float[] xy, View view) {
+    /**
+     * The picture of the final layout {@code xy}, through the fixed camera whatever the frames used:
+     * the follow camera's tight framing would put points under the key.
+     */
+    public BufferedImage paint(float[] xy) {
         BufferedImage big = new BufferedImage(Layout.PANEL, Layout.PANEL, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = big.createGraphics();
         try {
@@ -44,7 +47,7 @@ public final class IntroPainter {
             g.fillRect(0, 0, Layout.PANEL, Layout.PANEL);
             Header.drawText(g, options);
             Header.drawProgress(g, 1, 1);
-            new ScatterChart(classes, palette, dot).draw(g, Layout.DATA_AREA, xy, view);
+            new ScatterChart(classes, palette, dot).draw(g, Layout.DATA_AREA, xy, View.WHOLE);
             if (classes.count() > 1 && classes.count() <= MAX_KEY_CLASSES) {
                 drawKey(g);
             }

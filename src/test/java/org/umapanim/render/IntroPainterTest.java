@@ -10,7 +10,7 @@ class IntroPainterTest {
     void smallFinalPictureWithColourKeyBottomRight() {
         String[] labels = FakeData.labels(3000, 10);
         float[] xy = FakeData.layout(labels, 10, 200, 200, 9);
-        BufferedImage intro = new IntroPainter(labels, FakeData.look(2)).paint(xy, View.WHOLE);
+        BufferedImage intro = new IntroPainter(labels, FakeData.look(2)).paint(xy);
         assertThat(intro.getWidth()).isEqualTo(400);
         assertThat(intro.getHeight()).isEqualTo(400);
         assertThat(Pixels.light(intro, 200, 15, 15, 390, 50)).as("title and subtitle").isGreaterThan(200);
@@ -31,7 +31,7 @@ class IntroPainterTest {
         for (int i = 0; i < xy.length; i++) {
             xy[i] = 0.4f + 0.2f * random.nextFloat();
         }
-        BufferedImage intro = new IntroPainter(labels, FakeData.look(2)).paint(xy, View.WHOLE);
+        BufferedImage intro = new IntroPainter(labels, FakeData.look(2)).paint(xy);
         assertThat(near(intro, Palette.forClasses(1).rgb(0), 200, 340, 400, 400)).isZero();
         assertThat(near(intro, Palette.forClasses(1).rgb(0), 150, 150, 250, 250)).as("the points").isGreaterThan(0);
     }
