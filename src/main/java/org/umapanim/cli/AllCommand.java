@@ -16,6 +16,7 @@ final class AllCommand implements Callable<Integer> {
     @Mixin FrameOptions look;
     @Mixin MovieOptions movieOptions;
     @Mixin ViewOptions viewOptions;
+    @Mixin RateOption rate;
     @Mixin ComputeOptions compute;
     @Mixin FolderOptions.DataDir data;
     @Mixin FolderOptions.FramesDir frames;
@@ -31,7 +32,7 @@ final class AllCommand implements Callable<Integer> {
         Console console = new Console(main.common);
         var computing = compute.compute();
         console.pipeline(FolderOptions.of(data, frames, images, movie, html)).all(prepare.settings(computing),
-                look.settings(computing), movieOptions.settings(), viewOptions.settings(look), force);
+                look.settings(rate.fps, computing), movieOptions.settings(rate.fps), viewOptions.settings(look), force);
         console.finished();
         return 0;
     }

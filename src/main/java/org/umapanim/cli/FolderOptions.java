@@ -1,6 +1,7 @@
 package org.umapanim.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.umapanim.pipeline.Folders;
 import picocli.CommandLine.Option;
 
@@ -24,8 +25,8 @@ final class FolderOptions {
     }
 
     static final class Movie {
-        @Option(names = "--movie", paramLabel = "FILE", description = "The MP4 movie to write (default: ${DEFAULT-VALUE}).")
-        Path movie = Folders.DEFAULT.movie();
+        @Option(names = "--movie", paramLabel = "FILE", description = "A movie to write, its format from its name: .mp4 (H.264), .webm (VP9) or .gif; repeat it for several from one set of frames (default: movies/umap.mp4).")
+        List<Path> movies;
     }
 
     static final class Html {
@@ -37,7 +38,8 @@ final class FolderOptions {
     static Folders of(DataDir data, FramesDir frames, ImagesDir images, Movie movie, Html html) {
         Folders d = Folders.DEFAULT;
         return new Folders(data == null ? d.data() : data.dataDir, frames == null ? d.frames() : frames.framesDir,
-                images == null ? d.images() : images.imagesDir, movie == null ? d.movie() : movie.movie,
+                images == null ? d.images() : images.imagesDir,
+                movie == null || movie.movies == null ? d.movies() : movie.movies,
                 html == null ? d.html() : html.html);
     }
 }

@@ -6,10 +6,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "render", mixinStandardHelpOptions = true, versionProvider = Main.class,
-        description = "Draw every epoch of data/epochs.parquet as frames/combined-NNNNNN.png, plus images/intro.png and images/combined.png.")
+        description = "Draw the movie's frames from data/epochs.parquet as frames/combined-NNNNNN.png, paced and framed "
+                + "as asked, plus images/intro.png and images/combined.png.")
 final class RenderCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Mixin FrameOptions look;
+    @Mixin RateOption rate;
     @Mixin ComputeOptions compute;
     @Mixin FolderOptions.DataDir data;
     @Mixin FolderOptions.FramesDir frames;
@@ -18,7 +20,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(main.common);
-        console.pipeline(FolderOptions.of(data, frames, images, null, null)).render(look.settings(compute.compute()));
+        console.pipeline(FolderOptions.of(data, frames, images, null, null)).render(look.settings(rate.fps, compute.compute()));
         return 0;
     }
 }

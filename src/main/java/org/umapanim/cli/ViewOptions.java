@@ -9,9 +9,9 @@ final class ViewOptions {
             + " ranges such as 0-50,60-200/10 (every 10th); 0 and the last are always kept. With 'all', runs too large"
             + " for the viewer (over 200 MB of positions, 4 bytes a point per epoch) keep fewer epochs, evenly spaced"
             + " (default: ${DEFAULT-VALUE}).")
-    String epochs = ViewSettings.DEFAULTS.epochs();
+    String viewEpochs = ViewSettings.DEFAULTS.epochs();
 
     ViewSettings settings(FrameOptions look) {
-        return new ViewSettings(look.title, look.subtitle, epochs);
+        return new ViewSettings(look.title, look.subtitle, viewEpochs);
     }
 }

@@ -2,15 +2,19 @@ package org.umapanim.encode;
 
 import java.util.Set;
 import org.umapanim.common.SettingProblem;
+import org.umapanim.render.Timing;
 
 /**
- * How the movie is encoded: H.264 (libx264) at constant quality {@code crf} with x264's
- * {@code preset}, {@code fps} frames per second, and the last frame held for {@code holdSeconds}
- * because the final layout is what people want to look at.
+ * How the movies are encoded: {@code fps} frames per second (the rate render timed the frames for),
+ * the last frame held for {@code holdSeconds} because the final layout is what people want to look
+ * at; H.264 at x264's constant quality {@code crf} and {@code preset}; GIFs scaled down to
+ * {@code gifWidth} pixels wide (never up) at {@code gifFps} frames per second (never more than
+ * {@code fps}). WebM's VP9 settings are fixed ({@link MovieFormat#WEBM}).
  *
- * @param verbose let FFmpeg and x264 log at info level instead of errors only
+ * @param verbose let FFmpeg and its encoders log at info level instead of errors only
  */
-public record EncodeOptions(int fps, int crf, String preset, double holdSeconds, boolean verbose) {
+public record EncodeOptions(int fps, int crf, String preset, double holdSeconds, int gifWidth, int gifFps,
+                            boolean verbose) {
 
     /** x264's presets, fastest to slowest; anything else fails inside FFmpeg with an obscure code. */
     static final Set<String> PRESETS = Set.of("ultrafast", "superfast", "veryfast", "faster", "fast",
@@ -30,13 +34,24 @@ public record EncodeOptions(int fps, int crf, String preset, double holdSeconds,
         if (!(holdSeconds >= 0) || holdSeconds > 3600) {
             throw new SettingProblem("hold", "must be between 0 and 3600 seconds, got " + holdSeconds);
         }
+        if (gifWidth < 16 || gifWidth > 4096) {
+            throw new SettingProblem("gifWidth", "must be between 16 and 4096 pixels, got " + gifWidth);
+        }
+        if (gifFps < 1 || gifFps > 50) {
+            throw new SettingProblem("gifFps", "must be between 1 and 50 (GIF delays are hundredths of a second), got "
+                    + gifFps);
+        }
     }
 
-    /** 30 fps, CRF 22, preset medium, last frame held 2 s, FFmpeg quiet. */
-    public static final EncodeOptions DEFAULTS = new EncodeOptions(30, 22, "medium", 2.0, false);
+    /**
+     * Render's frame rate, CRF 22, preset medium, last frame held 2 s; GIFs 550 px wide at 15 fps,
+     * half the frames' width and rate, which keeps the bundled run's GIF under 5 MB; FFmpeg quiet.
+     */
+    public static final EncodeOptions DEFAULTS = new EncodeOptions(Timing.DEFAULT.fps(), 22, "medium", 2.0, 550, 15,
+            false);
 
-    /** How many extra copies of the last frame make up the hold. */
-    public int holdFrames() {
-        return (int) Math.round(holdSeconds * fps);
+    /** How many extra copies of the last frame make up the hold at {@code rate} frames per second. */
+    int holdFrames(double rate) {
+        return (int) Math.round(holdSeconds * rate);
     }
 }

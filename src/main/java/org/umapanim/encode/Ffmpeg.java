@@ -1,15 +1,14 @@
 package org.umapanim.encode;
 
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_INFO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_get_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.FrameGrabber;
@@ -20,11 +19,12 @@ final class Ffmpeg {
     private Ffmpeg() {}
 
     /**
-     * FFmpeg logs through JavaCV's logger rather than straight to stderr, and only errors
-     * unless verbose (x264 otherwise prints its banner and statistics on every encode).
+     * FFmpeg logs through JavaCV's logger rather than straight to stderr, at info level with
+     * --verbose, otherwise not at all: every failure it has reaches us as an error code, which we
+     * report in one line of our own (its own lines would come on top: "[png @ 0x55…] chunk too big").
      */
     static void setLogging(boolean verbose) {
-        av_log_set_level(verbose ? AV_LOG_INFO : AV_LOG_ERROR);
+        av_log_set_level(verbose ? AV_LOG_INFO : AV_LOG_QUIET);
         FFmpegLogCallback.set();
     }
 
@@ -38,41 +38,43 @@ final class Ffmpeg {
     static String describe(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         java.util.regex.Matcher code = ERROR_CODE.matcher(message);
-        if (!code.find()) {
-            return message;
-        }
+        return code.find() ? errorText(Integer.parseInt(code.group(1))) + " (" + message + ")" : message;
+    }
+
+    /** FFmpeg's words for an error code, in lower case: "no space left on device". */
+    static String errorText(int code) {
         byte[] text = new byte[256];
-        if (av_strerror(Integer.parseInt(code.group(1)), text, text.length) < 0) {
-            return message;
+        if (av_strerror(code, text, text.length) < 0) {
+            return "error " + code;
         }
         int end = 0;
         while (end < text.length && text[end] != 0) {
             end++;
         }
-        return new String(text, 0, end, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT)
-                + " (" + message + ")";
+        return new String(text, 0, end, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
-     * Fails unless {@code file} is a movie of {@code frames} frames. FFmpeg's writes through its
-     * I/O layer fail without an error reaching JavaCV (a full disk left an 8 KB "movie" and no
-     * error), so the finished file is opened and counted before it may replace a good one.
+     * Fails unless {@code file} is a whole movie. FFmpeg's writes through its I/O layer fail without
+     * an error reaching JavaCV (a full disk left an 8 KB "movie" and no error), so the finished
+     * file is checked before it may replace a good one: an MP4 must count {@code frames} frames in
+     * its index, any movie must open, and the disk must not have filled up while it was written.
      */
-    static void requireFrames(Path file, int frames, Path movie) {
+    static void requireComplete(Path file, MovieFormat format, int frames, Path movie) {
+        if (diskFull(file)) {
+            throw new FileProblem(movie, "no space left on device: the movie was cut short");
+        }
         long found;
-        int level = av_log_get_level();
-        av_log_set_level(AV_LOG_QUIET);   // a broken file is expected here, and reported below
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.start();
-            found = grabber.getFormatContext().streams(grabber.getVideoStream()).nb_frames();
+            found = format == MovieFormat.MP4 ? grabber.getFormatContext().streams(grabber.getVideoStream()).nb_frames()
+                    : frames;
         } catch (FrameGrabber.Exception | RuntimeException e) {
             found = -1;
-        } finally {
-            av_log_set_level(level);
         }
         if (found != frames) {
             throw new FileProblem(movie, "the movie came out incomplete (" + (found < 0 ? "unreadable" : found + " of "
-                    + frames + " frames") + ")" + (diskFull(file) ? ": no space left on device" : ""));
+                    + frames + " frames") + ")");
         }
     }
 
@@ -93,7 +95,7 @@ final class Ffmpeg {
         AVCodec codec = avcodec_find_encoder_by_name(name);
         if (codec == null || codec.isNull()) {
             throw new FileProblem(movie, "cannot encode: the FFmpeg on the classpath has no " + name
-                    + " encoder (it needs the org.bytedeco:ffmpeg GPL build, classifier <platform>-gpl)");
+                    + " encoder (it needs the org.bytedeco:ffmpeg GPL build, classifier " + Loader.getPlatform() + "-gpl)");
         }
     }
 }

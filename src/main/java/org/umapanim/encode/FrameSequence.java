@@ -1,18 +1,18 @@
 package org.umapanim.encode;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.umapanim.common.FileProblem;
 import org.umapanim.render.RenderedFiles;
 
@@ -28,11 +28,11 @@ record FrameSequence(List<Path> files, int width, int height) {
         try (Stream<Path> entries = Files.list(dir)) {
             for (Iterator<Path> it = entries.iterator(); it.hasNext(); ) {
                 Path p = it.next();
-                OptionalInt epoch = RenderedFiles.epochOf(p);
-                if (epoch.isPresent()) {
+                OptionalInt number = RenderedFiles.frameNumber(p);
+                if (number.isPresent()) {
                     // combined-7.png style names don't match; combined-0000007.png would, so
                     // two spellings of one number are a conflict worth naming.
-                    Path previous = numbered.put(epoch.getAsInt(), p);
+                    Path previous = numbered.put(number.getAsInt(), p);
                     if (previous != null) {
                         throw new FileProblem(p, "duplicate frame number (also " + previous.getFileName() + ")");
                     }
@@ -68,27 +68,30 @@ record FrameSequence(List<Path> files, int width, int height) {
         return new FrameSequence(files, size[0], size[1]);
     }
 
-    /** Width and height from the PNG header, without decoding the pixels. */
+    /** What every PNG starts with: the signature, then the IHDR chunk's length (13) and type. */
+    private static final byte[] PNG_START = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13,
+        'I', 'H', 'D', 'R'};
+
+    /**
+     * Width and height from the PNG header (the IHDR chunk that must come first), without decoding
+     * the pixels, and without ImageIO: checking 240 frames took 0.26 s of CPU with its readers in a
+     * fresh JVM, 0.02 s this way.
+     */
     private static int[] pngSize(Path file) {
-        try {
-            if (Files.size(file) == 0) {
-                throw new FileProblem(file, "empty file, not a PNG image");
-            }
-            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-                ImageReader reader = readers.hasNext() ? readers.next() : null;
-                if (reader == null || !reader.getFormatName().equalsIgnoreCase("png")) {
-                    throw new FileProblem(file, "not a PNG image");
-                }
-                try {
-                    reader.setInput(in, true, true);
-                    return new int[] {reader.getWidth(0), reader.getHeight(0)};
-                } finally {
-                    reader.dispose();
-                }
-            }
+        byte[] head = new byte[PNG_START.length + 8];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
             throw new FileProblem(file, "unreadable PNG: " + e.getMessage(), e);
         }
+        if (read == 0) {
+            throw new FileProblem(file, "empty file, not a PNG image");
+        }
+        if (read < head.length || !Arrays.equals(head, 0, PNG_START.length, PNG_START, 0, PNG_START.length)) {
+            throw new FileProblem(file, "not a PNG image");
+        }
+        ByteBuffer size = ByteBuffer.wrap(head, PNG_START.length, 8);
+        return new int[] {size.getInt(), size.getInt()};
     }
 }

@@ -1,8 +1,11 @@
 package org.umapanim.encode;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR0;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB0;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -13,38 +16,61 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacv.Frame;
 
 /**
- * Copies same-sized BufferedImages into one reused native frame for the recorder.
+ * One reused native frame of packed RGB24 that every picture is copied into before the movies get
+ * it: the renderer's BufferedImages (in {@code all}) and the PNGs FFmpeg decodes (in
+ * {@code encode}). One pixel format in means swscale converts both the same way, so {@code all}
+ * and {@code encode} make the same movie from the same frames.
  *
- * <p>The layouts renderers and ImageIO produce (3-byte BGR, int RGB/BGR, premultiplied int
- * ARGB) are copied row by row with bulk copies and their FFmpeg pixel format named explicitly;
- * int ARGB and 4-byte ABGR are composited over black pixel by pixel (drawImage takes 10-50 ms
- * a frame for that); anything else (grey, sub-images, …) is drawn over black onto an int RGB
- * canvas. Odd sizes are padded
- * to even ones (yuv420p needs them) by the frame's extra column and row, which stay black.
- * Java2DFrameConverter was 2-3x slower here (it copies element by element) and labels int
- * images as 4-byte RGBA, which the recorder then reads with every channel shifted.
+ * <p>The layouts renderers and ImageIO produce (int RGB/BGR, 3-byte BGR, int ARGB with or without
+ * premultiplied alpha, 4-byte ABGR) are read straight from their arrays, translucent pixels
+ * composited over black like the frames' own background; anything else (grey, sub-images, …) is
+ * drawn over black onto an int RGB canvas first. Odd sizes are padded to even ones (yuv420p needs
+ * them) by the frame's extra column and row, which stay black.
+ *
+ * <p>The video movies (MP4, WebM) take the picture as yuv420p, converted here once for all of them
+ * and for every copy of the last frame in the holds, with swscale's bicubic filter like ffmpeg's
+ * command line.
  */
-final class ImageToFrame {
-
+final class ImageToFrame implements AutoCloseable {
     private final int width;
     private final int height;
-    private final int evenWidth;
-    private final int evenHeight;
-    private Frame frame;
-    private int pixelFormat;
+    private final Frame frame;
+    private final ByteBuffer buffer;
+    private final BytePointer pointer;
+    private final byte[] row;
     private BufferedImage canvas;
-    private int[] row;
+    private Frame yuv;
+    private SwsContext sws;
+    private PointerPointer<BytePointer> yuvPlanes;
+    private IntPointer yuvStrides;
+    private boolean yuvCurrent;
 
     ImageToFrame(int width, int height) {
         this.width = width;
         this.height = height;
-        this.evenWidth = roundUpToEven(width);
-        this.evenHeight = roundUpToEven(height);
+        int evenWidth = roundUpToEven(width);
+        int evenHeight = roundUpToEven(height);
+        frame = new Frame();
+        frame.imageWidth = evenWidth;
+        frame.imageHeight = evenHeight;
+        frame.imageDepth = Frame.DEPTH_UBYTE;
+        frame.imageChannels = 3;
+        // Rows 32-byte aligned: swscale's SIMD paths want aligned lines.
+        frame.imageStride = (evenWidth * 3 + 31) & ~31;
+        buffer = ByteBuffer.allocateDirect(frame.imageStride * evenHeight);
+        frame.image = new java.nio.Buffer[] {buffer};
+        pointer = new BytePointer(buffer);
+        row = new byte[width * 3];
     }
 
     static int roundUpToEven(int n) {
@@ -52,25 +78,94 @@ final class ImageToFrame {
     }
 
     int evenWidth() {
-        return evenWidth;
+        return frame.imageWidth;
     }
 
     int evenHeight() {
-        return evenHeight;
+        return frame.imageHeight;
     }
 
-    /** The frame holding the last converted image. */
+    /** The frame holding the last picture, RGB24; overwritten by the next call. */
     Frame frame() {
         return frame;
     }
 
-    /** The FFmpeg pixel format of {@link #frame()}'s bytes. */
-    int pixelFormat() {
-        return pixelFormat;
+    static int pixelFormat() {
+        return AV_PIX_FMT_RGB24;
     }
 
-    /** Copies {@code image} into {@link #frame()}, which is overwritten by the next call. */
+    /** The last picture as yuv420p (planes one after another, no padding), converted on first use. */
+    Frame yuv420() {
+        if (!yuvCurrent) {
+            if (sws == null) {
+                startYuv();
+            }
+            PointerPointer<BytePointer> src = new PointerPointer<>(1L);
+            src.put(0, pointer.position(0));
+            IntPointer srcStride = new IntPointer(1L).put(0, frame.imageStride);
+            sws_scale(sws, src, srcStride, 0, frame.imageHeight, yuvPlanes, yuvStrides);
+            src.close();
+            srcStride.close();
+            yuvCurrent = true;
+        }
+        return yuv;
+    }
+
+    static int yuvPixelFormat() {
+        return AV_PIX_FMT_YUV420P;
+    }
+
+    private void startYuv() {
+        int w = frame.imageWidth;
+        int h = frame.imageHeight;
+        sws = sws_getContext(w, h, AV_PIX_FMT_RGB24, w, h, AV_PIX_FMT_YUV420P, SWS_BICUBIC, null, null,
+                (DoublePointer) null);
+        if (sws == null || sws.isNull()) {
+            throw new IllegalStateException("swscale cannot convert RGB24 to yuv420p at " + w + "x" + h);
+        }
+        ByteBuffer planes = ByteBuffer.allocateDirect(w * h * 3 / 2);
+        BytePointer base = new BytePointer(planes);
+        yuvPlanes = new PointerPointer<BytePointer>(3L);
+        yuvPlanes.put(0, new BytePointer(base).position(0));
+        yuvPlanes.put(1, new BytePointer(base).position((long) w * h));
+        yuvPlanes.put(2, new BytePointer(base).position((long) w * h + (long) w * h / 4));
+        yuvStrides = new IntPointer(3L).put(0, w).put(1, w / 2).put(2, w / 2);
+        yuv = new Frame();
+        yuv.imageWidth = w;
+        yuv.imageHeight = h;
+        yuv.imageDepth = Frame.DEPTH_UBYTE;
+        yuv.imageChannels = 1;
+        yuv.imageStride = w;   // the recorder reads the planes at their packed offsets
+        yuv.image = new java.nio.Buffer[] {planes};
+    }
+
+    @Override
+    public void close() {
+        if (sws != null) {
+            sws_freeContext(sws);
+            sws = null;
+        }
+    }
+
+    /** Copies a decoded RGB24 picture of this size into {@link #frame()}. */
+    void copy(AVFrame decoded) {
+        yuvCurrent = false;
+        if (decoded.width() != width || decoded.height() != height || decoded.format() != AV_PIX_FMT_RGB24) {
+            throw new IllegalArgumentException("decoded picture is " + decoded.width() + "x" + decoded.height()
+                    + " in format " + decoded.format() + ", expected " + width + "x" + height + " RGB24");
+        }
+        BytePointer src = decoded.data(0);
+        int lineSize = decoded.linesize(0);
+        for (int y = 0; y < height; y++) {
+            Pointer.memcpy(pointer.position((long) y * frame.imageStride), src.position((long) y * lineSize), 3L * width);
+        }
+        pointer.position(0);
+        src.position(0);
+    }
+
+    /** Copies {@code image} into {@link #frame()}. */
     void convert(BufferedImage image) {
+        yuvCurrent = false;
         if (image.getWidth() != width || image.getHeight() != height) {
             throw new IllegalArgumentException("frame is " + image.getWidth() + "x" + image.getHeight()
                     + " but the movie was opened for " + width + "x" + height);
@@ -79,55 +174,63 @@ final class ImageToFrame {
         boolean plain = raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
                 && raster.getDataBuffer().getOffset() == 0 && raster.getDataBuffer().getNumBanks() == 1;
         int type = image.getType();
-        if (plain && type == BufferedImage.TYPE_3BYTE_BGR
-                && ((ComponentSampleModel) raster.getSampleModel()).getScanlineStride() == width * 3) {
-            copyBytes(((DataBufferByte) raster.getDataBuffer()).getData());
-        } else if (plain && (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_BGR)
-                && ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride() == width) {
-            // Native (little-endian) order stores 0x00RRGGBB as the bytes B,G,R,0.
-            copyInts(((DataBufferInt) raster.getDataBuffer()).getData(),
-                    type == BufferedImage.TYPE_INT_RGB ? AV_PIX_FMT_BGR0 : AV_PIX_FMT_RGB0);
-        } else if (plain && type == BufferedImage.TYPE_INT_ARGB_PRE
-                && ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride() == width) {
-            // Premultiplied colour is already the colour over black; BGR0 ignores the alpha byte.
-            copyInts(((DataBufferInt) raster.getDataBuffer()).getData(), AV_PIX_FMT_BGR0);
-        } else if (plain && type == BufferedImage.TYPE_INT_ARGB
-                && ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride() == width) {
-            copyArgbOverBlack(((DataBufferInt) raster.getDataBuffer()).getData());
-        } else if (plain && type == BufferedImage.TYPE_4BYTE_ABGR
-                && ((ComponentSampleModel) raster.getSampleModel()).getScanlineStride() == width * 4) {
-            copyAbgrOverBlack(((DataBufferByte) raster.getDataBuffer()).getData());
+        if (plain && isPacked(raster, type)) {
+            int[] px = ((DataBufferInt) raster.getDataBuffer()).getData();
+            for (int y = 0; y < height; y++) {
+                putIntRow(px, y * width, type);
+            }
+        } else if (plain && (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_4BYTE_ABGR)
+                && ((ComponentSampleModel) raster.getSampleModel()).getScanlineStride()
+                        == width * (type == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4)) {
+            byte[] px = ((DataBufferByte) raster.getDataBuffer()).getData();
+            for (int y = 0; y < height; y++) {
+                putByteRow(px, y, type == BufferedImage.TYPE_4BYTE_ABGR);
+            }
         } else {
-            copyInts(drawOnCanvas(image), AV_PIX_FMT_BGR0);
+            int[] px = drawOnCanvas(image);
+            for (int y = 0; y < height; y++) {
+                putIntRow(px, y * width, BufferedImage.TYPE_INT_RGB);
+            }
         }
     }
 
-    /** JFreeChart's own images (int ARGB) and RGBA PNGs read by ImageIO (4-byte ABGR) come here. */
-    private void copyArgbOverBlack(int[] pixels) {
-        IntBuffer buffer = frameFor(4, AV_PIX_FMT_BGR0).order(ByteOrder.nativeOrder()).asIntBuffer();
-        int stride = frame.imageStride / 4;
-        int[] row = rowBuffer();
-        for (int y = 0; y < height; y++) {
-            int offset = y * width;
-            for (int x = 0; x < width; x++) {
-                row[x] = overBlack(pixels[offset + x]);
-            }
-            buffer.put(y * stride, row, 0, width);
-        }
+    private boolean isPacked(WritableRaster raster, int type) {
+        return (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_BGR
+                || type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_INT_ARGB_PRE)
+                && ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride() == width;
     }
 
-    private void copyAbgrOverBlack(byte[] pixels) {
-        IntBuffer buffer = frameFor(4, AV_PIX_FMT_BGR0).order(ByteOrder.nativeOrder()).asIntBuffer();
-        int stride = frame.imageStride / 4;
-        int[] row = rowBuffer();
-        for (int y = 0; y < height; y++) {
-            int i = y * width * 4;
-            for (int x = 0; x < width; x++, i += 4) {
-                row[x] = overBlack((pixels[i] & 255) << 24 | (pixels[i + 3] & 255) << 16
-                        | (pixels[i + 2] & 255) << 8 | (pixels[i + 1] & 255));
+    private void putIntRow(int[] px, int offset, int type) {
+        for (int x = 0, o = 0; x < width; x++) {
+            int p = px[offset + x];
+            switch (type) {
+                case BufferedImage.TYPE_INT_BGR -> p = (p & 0xFF) << 16 | (p & 0xFF00) | (p >> 16 & 0xFF);
+                case BufferedImage.TYPE_INT_ARGB -> p = overBlack(p);
+                default -> { } // RGB; premultiplied ARGB is already the colour over black
             }
-            buffer.put(y * stride, row, 0, width);
+            row[o++] = (byte) (p >> 16);
+            row[o++] = (byte) (p >> 8);
+            row[o++] = (byte) p;
         }
+        buffer.put((offset / width) * frame.imageStride, row);
+    }
+
+    private void putByteRow(byte[] px, int y, boolean alpha) {
+        int step = alpha ? 4 : 3;
+        int i = y * width * step;
+        for (int x = 0, o = 0; x < width; x++, i += step) {
+            if (alpha) {
+                int p = overBlack((px[i] & 255) << 24 | (px[i + 3] & 255) << 16 | (px[i + 2] & 255) << 8 | (px[i + 1] & 255));
+                row[o++] = (byte) (p >> 16);
+                row[o++] = (byte) (p >> 8);
+                row[o++] = (byte) p;
+            } else {
+                row[o++] = px[i + 2];
+                row[o++] = px[i + 1];
+                row[o++] = px[i];
+            }
+        }
+        buffer.put(y * frame.imageStride, row);
     }
 
     /** Non-premultiplied ARGB composited over black, as 0x00RRGGBB. */
@@ -143,48 +246,6 @@ final class ImageToFrame {
         int g = (((argb >> 8) & 255) * a + 127) / 255;
         int b = ((argb & 255) * a + 127) / 255;
         return r << 16 | g << 8 | b;
-    }
-
-    private int[] rowBuffer() {
-        if (row == null) {
-            row = new int[width];
-        }
-        return row;
-    }
-
-    private void copyBytes(byte[] pixels) {
-        ByteBuffer buffer = frameFor(3, AV_PIX_FMT_BGR24);
-        int row = width * 3;
-        for (int y = 0; y < height; y++) {
-            buffer.put(y * frame.imageStride, pixels, y * row, row);
-        }
-    }
-
-    private void copyInts(int[] pixels, int format) {
-        IntBuffer buffer = frameFor(4, format).order(ByteOrder.nativeOrder()).asIntBuffer();
-        int stride = frame.imageStride / 4;
-        for (int y = 0; y < height; y++) {
-            buffer.put(y * stride, pixels, y * width, width);
-        }
-    }
-
-    /** The frame, (re)made zeroed (black padding) when the layout changes. */
-    private ByteBuffer frameFor(int bytesPerPixel, int format) {
-        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN && bytesPerPixel == 4) {
-            throw new UnsupportedOperationException("big-endian platforms are not supported");
-        }
-        if (frame == null || frame.imageChannels != bytesPerPixel) {
-            frame = new Frame();
-            frame.imageWidth = evenWidth;
-            frame.imageHeight = evenHeight;
-            frame.imageDepth = Frame.DEPTH_UBYTE;
-            frame.imageChannels = bytesPerPixel;
-            // Rows 32-byte aligned: swscale's SIMD paths want aligned lines.
-            frame.imageStride = (evenWidth * bytesPerPixel + 31) & ~31;
-            frame.image = new java.nio.Buffer[] {ByteBuffer.allocateDirect(frame.imageStride * evenHeight)};
-        }
-        pixelFormat = format;
-        return (ByteBuffer) frame.image[0];
     }
 
     private int[] drawOnCanvas(BufferedImage image) {

@@ -1,195 +1,203 @@
 package org.umapanim.encode;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
-
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.FrameRecorder;
-import org.umapanim.common.AtomicFiles;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
 
 /**
- * Encodes BufferedImages, in order, into an H.264 MP4 (libx264, yuv420p, constant quality,
- * {@code +faststart}). The movie is written to a temporary file beside its target and only
- * renamed into place by {@link #finish()}; closing without finishing deletes it, so an
- * interrupted encode never leaves a broken movie, and an existing one survives a failed encode.
+ * Encodes pictures, in order, into one or more movies at once, each in the format its name asks
+ * for ({@link MovieFormat}): every picture is converted once (to RGB24, {@link ImageToFrame}) and
+ * handed to every movie. Each movie is written to a temporary file and renamed into place by
+ * {@link #finish()}; closing without finishing deletes them.
  */
 public final class MovieEncoder implements AutoCloseable {
-    private static final String ENCODER = "libx264";
+    /** PNGs decoded ahead of the encoders: enough to hide a slow file, few enough to stay small. */
+    private static final int DECODE_AHEAD = 4;
 
-    private final Path movie;
-    private final Path tmp;
-    private final EncodeOptions options;
+    private final List<MovieWriter> writers;
     private final ImageToFrame images;
-    private final FFmpegFrameRecorder recorder;
     private final long startNanos;
-    private int frames;
     private boolean done;
 
-    private MovieEncoder(Path movie, Path tmp, EncodeOptions options, ImageToFrame images,
-                         FFmpegFrameRecorder recorder, long startNanos) {
-        this.movie = movie;
-        this.tmp = tmp;
-        this.options = options;
+    private MovieEncoder(List<MovieWriter> writers, ImageToFrame images, long startNanos) {
+        this.writers = writers;
         this.images = images;
-        this.recorder = recorder;
         this.startNanos = startNanos;
     }
 
     /**
-     * Starts a movie of {@code width}×{@code height} frames; odd sides are padded with black to
-     * even ones, which yuv420p needs.
+     * Starts the movies (each named once), of {@code width}×{@code height} frames; MP4 and WebM pad
+     * odd sides with black to even ones, which yuv420p needs.
      */
-    public static MovieEncoder open(Path movie, int width, int height, EncodeOptions o) {
+    public static MovieEncoder open(List<Path> movies, int width, int height, EncodeOptions o) {
         long start = System.nanoTime();
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("frame size must be positive, got " + width + "x" + height);
         }
+        if (movies.isEmpty()) {
+            throw new IllegalArgumentException("no movie to encode");
+        }
         Ffmpeg.setLogging(o.verbose());
-        Ffmpeg.requireEncoder(ENCODER, movie);
-
-        // FFmpeg creates the file itself, under the temporary name.
-        Path tmp = AtomicFiles.temporarySibling(movie);
-        if (!Files.isWritable(tmp.getParent())) {
-            throw new FileProblem(movie, "cannot write in " + tmp.getParent());
-        }
         ImageToFrame images = new ImageToFrame(width, height);
-        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(tmp.toString(), images.evenWidth(), images.evenHeight(), 0);
-        // The temporary name has no .mp4 extension for FFmpeg to guess from.
-        recorder.setFormat("mp4");
-        recorder.setVideoCodecName(ENCODER);
-        recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
-        // Without ACCURATE_RND swscale takes a shortcut for 3-byte BGR (PNGs as ImageIO reads
-        // them) that samples chroma differently from int RGB (what the renderer draws), so
-        // `encode` and `all` would make different movies from the same frames.
-        recorder.setImageScalingFlags(SWS_BILINEAR | SWS_ACCURATE_RND);
-        recorder.setFrameRate(o.fps());
-        // JavaCV's default 400 kb/s would otherwise be stored as the stream's nominal bitrate.
-        recorder.setVideoBitrate(0);
-        recorder.setVideoOption("crf", Integer.toString(o.crf()));
-        recorder.setVideoOption("preset", o.preset());
-        // JavaCV asks for constrained baseline by default; High is what ffmpeg's CLI gives and
-        // compresses better (B-frames, CABAC). Every browser plays it.
-        recorder.setVideoOption("profile", "high");
-        // swscale converts RGB to YUV with BT.601 limited-range coefficients; say so, otherwise
-        // players guess BT.709 for HD sizes and shift every colour of the palette.
-        recorder.setVideoOption("colorspace", "smpte170m");
-        recorder.setVideoOption("color_range", "tv");
-        // A muxer option, not a codec one: the index goes to the front so browsers can stream.
-        recorder.setOption("movflags", "+faststart");
+        List<MovieWriter> writers = new ArrayList<>();
         try {
-            recorder.start();
-        } catch (FrameRecorder.Exception | RuntimeException e) {
-            releaseQuietly(recorder);
-            AtomicFiles.deleteQuietly(tmp);
-            throw new FileProblem(movie, "cannot start the H.264 encoder: " + Ffmpeg.describe(e), e);
+            for (Path movie : movies) {
+                MovieFormat format = MovieFormat.of(movie);
+                writers.add(format == MovieFormat.GIF
+                        ? GifWriter.open(movie, width, height, images.evenWidth(), images.evenHeight(), o)
+                        : VideoWriter.open(movie, format, images.evenWidth(), images.evenHeight(), o));
+            }
+        } catch (RuntimeException e) {
+            writers.forEach(MovieWriter::close);
+            images.close();
+            throw e;
         }
-        return new MovieEncoder(movie, tmp, o, images, recorder, start);
+        return new MovieEncoder(writers, images, start);
     }
 
     /**
-     * Encodes {@code framesDir}'s numbered frames ({@link FrameSequence}) into {@code movie}. The
+     * Encodes {@code framesDir}'s numbered frames ({@link FrameSequence}) into {@code movies}. The
      * frames must be a gap-free sequence of one size; a bad one is a {@link FileProblem} naming it,
-     * and leaves any existing movie untouched.
+     * and leaves any existing movie untouched. The PNGs are decoded on a thread of their own, a few
+     * frames ahead of the encoders.
      */
-    public static EncodeSummary encodeFolder(Path framesDir, Path movie, EncodeOptions o, Progress progress) {
+    public static List<EncodeSummary> encodeFolder(Path framesDir, List<Path> movies, EncodeOptions o,
+                                                   Progress progress) {
         FrameSequence frames = FrameSequence.scan(framesDir);
-        try (MovieEncoder encoder = open(movie, frames.width(), frames.height(), o);
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "decode-frames");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<PngDecoder.Picture>> ahead = new ArrayDeque<>();
+        PngDecoder[] decoder = {null};
+        try (MovieEncoder encoder = open(movies, frames.width(), frames.height(), o);
              Progress.Task task = progress.start("encoding", frames.files().size())) {
+            int next = 0;
             for (Path file : frames.files()) {
-                encoder.add(readPng(file));
+                while (next < frames.files().size() && ahead.size() < DECODE_AHEAD) {
+                    Path f = frames.files().get(next++);
+                    ahead.add(reader.submit(() -> {
+                        if (decoder[0] == null) {
+                            decoder[0] = new PngDecoder();
+                        }
+                        return decoder[0].decode(f);
+                    }));
+                }
+                PngDecoder.Picture picture = await(ahead.poll(), file);
+                try {
+                    if (picture.frame() != null) {
+                        encoder.images.copy(picture.frame());
+                        encoder.addConverted();
+                    } else {
+                        encoder.add(picture.image());
+                    }
+                } finally {
+                    PngDecoder.free(picture);
+                }
                 task.step();
             }
             return encoder.finish();
+        } finally {
+            for (Future<PngDecoder.Picture> f : ahead) {
+                f.cancel(false);   // those not started never run
+            }
+            // one thread, in order: the decoder is closed after the decode under way, on its own thread
+            reader.submit(() -> {
+                if (decoder[0] != null) {
+                    decoder[0].close();
+                }
+            });
+            reader.shutdown();
+            awaitTermination(reader);
+            ahead.forEach(MovieEncoder::freeIfDecoded);
         }
     }
 
-    private static BufferedImage readPng(Path file) {
-        try {
-            BufferedImage image = ImageIO.read(file.toFile());
-            if (image == null) {
-                throw new FileProblem(file, "not a PNG image");
+    /** Frees a picture decoded ahead that no encoder took (the encode failed). */
+    private static void freeIfDecoded(Future<PngDecoder.Picture> f) {
+        if (f.isDone() && !f.isCancelled()) {
+            try {
+                PngDecoder.free(f.get());
+            } catch (ExecutionException | InterruptedException ignored) {
+                // nothing was decoded; the failure that ended the encode is the one reported
             }
-            return image;
-        } catch (IOException e) {
-            throw new FileProblem(file, "unreadable PNG: " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitTermination(ExecutorService reader) {
+        try {
+            reader.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static PngDecoder.Picture await(Future<PngDecoder.Picture> picture, Path file) {
+        try {
+            return picture.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new FileProblem(file, "cannot read: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FileProblem(file, "interrupted while reading the frame", e);
         }
     }
 
     /**
-     * Encodes the next frame; it must have the size the movie was opened with. The pixels are
+     * Encodes the next frame; it must have the size the movies were opened with. The pixels are
      * copied before this returns, so the caller may draw the next frame into the same image.
      */
     public void add(BufferedImage frame) {
         requireOpen();
         images.convert(frame);
-        record();
-        frames++;
+        addConverted();
     }
 
-    /** Appends the hold, completes the file and renames it into place. */
-    public EncodeSummary finish() {
+    private void addConverted() {
+        for (MovieWriter w : writers) {
+            w.add(images);
+        }
+    }
+
+    /** Appends the holds, completes the files and renames them into place. */
+    public List<EncodeSummary> finish() {
         requireOpen();
-        if (frames == 0) {
-            throw new IllegalStateException("no frames were added to " + movie);
-        }
-        int held = options.holdFrames();
-        for (int i = 0; i < held; i++) {
-            // The frame buffer still holds the last image: no conversion needed.
-            record();
-        }
         try {
-            recorder.stop();
-            Ffmpeg.requireFrames(tmp, frames + held, movie);
-            AtomicFiles.moveIntoPlace(tmp, movie);
-            done = true;
-            return new EncodeSummary(movie, frames, held, Files.size(movie),
-                    (System.nanoTime() - startNanos) / 1_000_000);
-        } catch (FrameRecorder.Exception e) {
-            throw new FileProblem(movie, "cannot complete the movie: " + Ffmpeg.describe(e), e);
-        } catch (IOException e) {
-            throw new FileProblem(movie, "cannot write: " + FileProblem.reason(e), e);
+            List<EncodeSummary> summaries = new ArrayList<>();
+            for (MovieWriter w : writers) {
+                summaries.add(w.finish(startNanos));
+            }
+            return summaries;
         } finally {
             close();
         }
     }
 
-    /** Without {@link #finish()}: abandons the encode and deletes the temporary file. */
+    /** Without {@link #finish()}: abandons the movies not yet finished and deletes their temporary files. */
     @Override
     public void close() {
         if (!done) {
             done = true;
-            releaseQuietly(recorder);
-            AtomicFiles.deleteQuietly(tmp);
-        }
-    }
-
-    private void record() {
-        try {
-            recorder.record(images.frame(), images.pixelFormat());
-        } catch (FrameRecorder.Exception e) {
-            throw new FileProblem(movie, "cannot encode frame " + frames + ": " + Ffmpeg.describe(e), e);
+            writers.forEach(MovieWriter::close);
+            images.close();
         }
     }
 
     private void requireOpen() {
         if (done) {
-            throw new IllegalStateException("the encoder for " + movie + " is already finished or closed");
-        }
-    }
-
-    private static void releaseQuietly(FFmpegFrameRecorder recorder) {
-        try {
-            recorder.release();
-        } catch (FrameRecorder.Exception | RuntimeException ignored) {
-            // the encode is being abandoned; the failure that caused it is what matters
+            throw new IllegalStateException("the encoder for " + writers.stream().map(w -> w.movie).toList()
+                    + " is already finished or closed");
         }
     }
 }

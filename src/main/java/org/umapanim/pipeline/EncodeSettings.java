@@ -3,21 +3,28 @@ package org.umapanim.pipeline;
 import org.umapanim.encode.EncodeOptions;
 
 /**
- * How {@code encode} makes the movie: {@code fps} frames per second, x264's {@code crf} and
- * {@code preset}, the last frame held for {@code hold} seconds.
+ * How {@code encode} makes the movies. Checked when made, so a bad value fails before any work.
+ *
+ * @param fps      frames per second, or null for the rate render drew the frames for
+ * @param crf      x264's constant rate factor (MP4)
+ * @param preset   x264's preset (MP4)
+ * @param hold     seconds the last frame stays on screen
+ * @param gifWidth a GIF's width in pixels (never more than the frames')
+ * @param gifFps   a GIF's frames per second (never more than the frames')
  */
-public record EncodeSettings(int fps, int crf, String preset, double hold) {
+public record EncodeSettings(Integer fps, int crf, String preset, double hold, int gifWidth, int gifFps) {
     private static final EncodeOptions ENCODE = EncodeOptions.DEFAULTS;
 
-    public static final EncodeSettings DEFAULTS = new EncodeSettings(ENCODE.fps(), ENCODE.crf(), ENCODE.preset(),
-            ENCODE.holdSeconds());
+    public static final EncodeSettings DEFAULTS = new EncodeSettings(null, ENCODE.crf(), ENCODE.preset(),
+            ENCODE.holdSeconds(), ENCODE.gifWidth(), ENCODE.gifFps());
 
     /** Checks every value before any work ({@link EncodeOptions} holds the rules). */
     public EncodeSettings {
-        new EncodeOptions(fps, crf, preset, hold, false);
+        // the fields are only set at the end of this constructor: check the parameters
+        new EncodeOptions(fps != null ? fps : ENCODE.fps(), crf, preset, hold, gifWidth, gifFps, false);
     }
 
-    EncodeOptions encodeOptions(boolean verbose) {
-        return new EncodeOptions(fps, crf, preset, hold, verbose);
+    EncodeOptions encodeOptions(int rate, boolean verbose) {
+        return new EncodeOptions(rate, crf, preset, hold, gifWidth, gifFps, verbose);
     }
 }

@@ -1,6 +1,8 @@
 package org.umapanim.pipeline;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.umapanim.common.FileProblem;
@@ -42,30 +44,38 @@ public final class Pipeline {
     }
 
     /**
-     * Encodes the frames in the frames folder into the movie. Frames a render left unfinished, or
-     * one still draws (it holds the folder's lock), are refused.
+     * Encodes the frames in the frames folder into every movie, at the rate render timed them for
+     * unless {@code settings} names one. Frames a render left unfinished, or one still draws (it
+     * holds the folder's lock), are refused.
      */
     public void encode(EncodeSettings settings) {
-        checkMovieIsAFile();
+        checkMoviesAreFiles();
         if (!Files.isDirectory(folders.frames())) {
             throw new FileProblem(folders.frames(), "no such folder: there are no frames to encode (run render first)");
         }
-        try (RunLock lock = RunLock.acquire(List.of(folders.movieDir(), folders.frames()))) {
+        List<Path> dirs = new ArrayList<>(folders.movieDirs());
+        dirs.add(folders.frames());
+        try (RunLock lock = RunLock.acquire(dirs)) {
             StageStamp.Recorded frames = RenderStage.recorded(folders.frames());
             if (frames.exists() && !frames.complete()) {
                 throw new FileProblem(folders.frames(), "holds frames of a render that did not finish;"
                         + " run render (or all) again to complete them");
             }
-            reports.accept(new EncodeStage(settings, folders, verbose, progress, frames.fingerprint(),
-                    frames.inputs().get(RunIdentity.KEY)).runFromFrames());
+            Integer recorded = RenderStage.recordedFps(frames);
+            int fps = settings.fps() != null ? settings.fps()
+                    : recorded != null ? recorded : RenderSettings.DEFAULTS.timing().fps();
+            reports.accept(new EncodeStage(settings, fps, folders, verbose, progress, frames.fingerprint(),
+                    frames.inputs().get(RunIdentity.KEY)).runFromFrames(folders.movies()));
         }
     }
 
     /** A movie path naming a folder would only fail after the whole encode. */
-    private void checkMovieIsAFile() {
-        if (Files.isDirectory(folders.movie())) {
-            throw new FileProblem(folders.movie(), "is a folder; --movie names the movie file to write, e.g. "
-                    + folders.movie().resolve(Folders.DEFAULT.movie().getFileName()));
+    private void checkMoviesAreFiles() {
+        for (Path movie : folders.movies()) {
+            if (Files.isDirectory(movie)) {
+                throw new FileProblem(movie, "is a folder; --movie names the movie file to write, e.g. "
+                        + movie.resolve(Folders.DEFAULT.movies().get(0).getFileName()));
+            }
         }
     }
 
@@ -82,14 +92,16 @@ public final class Pipeline {
      */
     public void all(PrepareSettings prepare, RenderSettings look, EncodeSettings movie, ViewSettings page,
                     boolean force) {
-        checkMovieIsAFile();
-        try (RunLock lock = RunLock.acquire(List.of(folders.data(), folders.frames(), folders.images(), folders.movieDir(),
-                folders.htmlDir()))) {
+        checkMoviesAreFiles();
+        List<Path> dirs = new ArrayList<>(List.of(folders.data(), folders.frames(), folders.images(), folders.htmlDir()));
+        dirs.addAll(folders.movieDirs());
+        try (RunLock lock = RunLock.acquire(dirs)) {
             reports.accept(new PrepareStage(prepare, folders, progress).run(!force));
 
             RenderStage render = new RenderStage(look, folders, progress);
             StageStamp.State renderState = force ? StageStamp.State.STALE : render.state();
-            EncodeStage encode = new EncodeStage(movie, folders, verbose, progress, render.fingerprint(), render.run());
+            int fps = movie.fps() != null ? movie.fps() : render.fps();
+            EncodeStage encode = new EncodeStage(movie, fps, folders, verbose, progress, render.fingerprint(), render.run());
             if (renderState != StageStamp.State.COMPLETE) {
                 // new frames mean a new movie: encode them as they are drawn, not from the PNGs again
                 try (EncodeStage.InMemory sink = encode.inMemory()) {
@@ -98,7 +110,8 @@ public final class Pipeline {
                 }
             } else {
                 reports.accept(render.skipped());
-                reports.accept(encode.state() != StageStamp.State.COMPLETE ? encode.runFromFrames() : encode.skipped());
+                List<Path> stale = encode.stale();
+                reports.accept(stale.isEmpty() ? encode.skipped() : encode.runFromFrames(stale));
             }
 
             ViewStage view = new ViewStage(page, folders, progress);

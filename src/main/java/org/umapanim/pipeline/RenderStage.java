@@ -15,11 +15,15 @@ import org.umapanim.render.FrameSink;
 import org.umapanim.render.RenderOptions;
 import org.umapanim.render.RenderSummary;
 import org.umapanim.render.RenderedFiles;
+import org.umapanim.render.Timing;
 import org.umapanim.store.EpochsReader;
 
-/** The render stage: the two Parquet files → one PNG per epoch, intro.png and combined.png. */
+/** The render stage: the two Parquet files → the movie's frames, intro.png and combined.png. */
 final class RenderStage {
     private static final String STAMP = ".render.stamp";
+    /** The stamp's record of the frame rate the frames were timed for, which encode plays them at. */
+    private static final String FPS = "fps";
+
     private final Folders folders;
     private final Progress progress;
     private final EpochsReader epochs;
@@ -36,7 +40,10 @@ final class RenderStage {
         Heading heading = Heading.of(settings.title(), settings.subtitle(), epochs.metadata());
         this.run = RunIdentity.requirePair(folders.epochs(), epochs.metadata(), folders.digits());
         Compute compute = settings.compute();
-        this.options = new RenderOptions(heading.title(), heading.subtitle(), compute.threads(), compute.seed());
+        Timing timing = settings.timing();
+        this.options = new RenderOptions(heading.title(), heading.subtitle(), settings.frameSize(), settings.dot(),
+                settings.toCamera(), timing, compute.threads(), compute.seed());
+        // everything that changes a frame's pixels or the frames' number or timing
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("umap-anim.version", Version.current());
         inputs.put(RunIdentity.KEY, Objects.requireNonNullElse(run, "none recorded"));
@@ -46,9 +53,17 @@ final class RenderStage {
         inputs.put("subtitle", heading.subtitle());
         inputs.put("seed", Long.toString(compute.seed()));
         inputs.put("last epoch", Integer.toString(epochs.lastEpoch()));
+        inputs.put("size", options.size().width() + "x" + options.size().height());
+        inputs.put("scale", Double.toString(options.size().scale()));
+        inputs.put("dot", settings.dot() == null ? "auto" : Double.toString(settings.dot()));
+        inputs.put("camera", options.camera().cliName());
+        inputs.put("pace", timing.pace().cliName());
+        inputs.put("duration", timing.seconds() == null ? "auto" : Double.toString(timing.seconds()));
+        inputs.put("every", Integer.toString(timing.every()));
+        inputs.put(FPS, Integer.toString(timing.fps()));
         this.stamp = new StageStamp(stampFile(folders.frames()), inputs);
-        for (int epoch = 0; epoch <= epochs.lastEpoch(); epoch++) {
-            outputs.add(RenderedFiles.frame(folders.frames(), epoch));
+        for (int frame = 0; frame < timing.frames(epochs.lastEpoch()); frame++) {
+            outputs.add(RenderedFiles.frame(folders.frames(), frame));
         }
         outputs.add(folders.intro());
         outputs.add(folders.combined());
@@ -67,6 +82,16 @@ final class RenderStage {
         return StageStamp.recorded(stampFile(framesDir));
     }
 
+    /** The frame rate finished frames were timed for, if their stamp records one. */
+    static Integer recordedFps(StageStamp.Recorded frames) {
+        String fps = frames.complete() ? frames.inputs().get(FPS) : null;
+        try {
+            return fps == null ? null : Integer.valueOf(fps);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     String fingerprint() {
         return stamp.fingerprint();
     }
@@ -74,6 +99,11 @@ final class RenderStage {
     /** The prepare run the frames are drawn from, or null for files without one. */
     String run() {
         return run;
+    }
+
+    /** The frame rate the frames are timed for. */
+    int fps() {
+        return options.timing().fps();
     }
 
     /**

@@ -2,56 +2,85 @@ package org.umapanim.render;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
 /**
- * Draws one epoch as a 1100x800 frame: black background, title, subtitle, progress line and the
- * scatter plot on the left, the legend on the right. Everything but the line and the points is
- * the same in every frame, so it is drawn once and each frame starts as a copy of it.
+ * Draws one moment of the run as a frame: black background, title, subtitle, progress line and the
+ * scatter plot on the left, the legend on the right, laid out on the 1100x800 reference frame and
+ * scaled to the frame's size ({@link FrameSize}). Everything but the line and the points is the
+ * same in every frame, so it is drawn once and each frame starts as a copy of it.
  * Thread-safe: frames can be painted in parallel.
  */
 public final class FramePainter {
-    public static final int WIDTH = Layout.FRAME_WIDTH;
-    public static final int HEIGHT = Layout.FRAME_HEIGHT;
-
+    private final int width;
+    private final int height;
+    private final AffineTransform fromReference;
+    private final Rectangle2D dataArea;
+    private final Rectangle2D plotPanel;
     private final int[] background;
     private final ScatterChart chart;
 
     public FramePainter(Legend legend, String[] labels, RenderOptions o) {
+        FrameSize size = o.size();
+        this.width = size.pixelWidth();
+        this.height = size.pixelHeight();
+        this.fromReference = size.fromReference();
+        this.dataArea = size.toPixels(Layout.DATA_AREA);
+        this.plotPanel = size.toPixels(new java.awt.Rectangle(0, 0, Layout.PANEL, Layout.FRAME_HEIGHT));
         Classes classes = Classes.of(labels);
-        this.chart = new ScatterChart(classes, Palette.forClasses(classes.count()), Layout.DOT);
+        double dot = o.dot() != null ? o.dot() * size.scale() : Dots.size(classes.points(), dataArea.getWidth());
+        this.chart = new ScatterChart(classes, Palette.forClasses(classes.count()), dot);
         BufferedImage base = newFrame();
         Graphics2D g = base.createGraphics();
         try {
             g.setColor(Color.BLACK);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.fillRect(0, 0, width, height);
+            g.transform(fromReference);
             Header.drawText(g, o);
-            g.drawImage(legend.panel(), Layout.PANEL, 0, null);
+            g.translate(Layout.PANEL, 0);
+            legend.draw(g);
         } finally {
             g.dispose();
         }
         this.background = pixels(base);
     }
 
-    /** The frame of {@code epoch}; {@code xy} holds x=xy[2i], y=xy[2i+1] in [0,1]. */
-    public BufferedImage paint(int epoch, int lastEpoch, float[] xy) {
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /**
+     * The frame showing {@code xy} (x=xy[2i], y=xy[2i+1], normalised) through {@code view}, with the
+     * progress line at {@code epoch} of {@code lastEpoch}; {@code epoch} is fractional for frames
+     * between drawn epochs.
+     */
+    public BufferedImage paint(double epoch, int lastEpoch, float[] xy, View view) {
         BufferedImage frame = newFrame();
         System.arraycopy(background, 0, pixels(frame), 0, background.length);
         Graphics2D g = frame.createGraphics();
         try {
-            Header.drawProgress(g, epoch, lastEpoch);
+            Graphics2D header = (Graphics2D) g.create();
+            header.transform(fromReference);
+            Header.drawProgress(header, epoch, lastEpoch);
+            header.dispose();
             // Points never spill into the legend, whatever their coordinates.
-            g.clipRect(0, 0, Layout.PANEL, HEIGHT);
-            chart.draw(g, Layout.DATA_AREA, xy);
+            g.clip(plotPanel);
+            chart.draw(g, dataArea, xy, view);
         } finally {
             g.dispose();
         }
         return frame;
     }
 
-    private static BufferedImage newFrame() {
-        return new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    private BufferedImage newFrame() {
+        return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     }
 
     static int[] pixels(BufferedImage image) {

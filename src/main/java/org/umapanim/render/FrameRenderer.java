@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,12 +24,15 @@ import org.umapanim.dataset.Dataset;
 import org.umapanim.store.EpochHistory;
 
 /**
- * Draws every recorded epoch as a frame ({@link RenderedFiles#frame}), plus the two README
- * pictures ({@link RenderedFiles#INTRO}, {@link RenderedFiles#COMBINED}).
+ * Draws the movie's frames ({@link RenderedFiles#frame}), plus the two README pictures
+ * ({@link RenderedFiles#INTRO}, {@link RenderedFiles#COMBINED}).
  *
- * <p>Epochs stream from the history one at a time; each is painted and written on a pool of
- * {@code threads} workers, with at most twice that many frames in flight, so memory stays
- * bounded however many epochs there are. Frames reach the optional sink in epoch order.
+ * <p>The {@link Timeline} says which moment of the run each frame shows; a first pass over the
+ * history measures what the pacing and the camera need ({@link MotionProfile}), when they need
+ * anything. The drawing pass streams the epochs and keeps only the two drawn epochs on either side
+ * of the frames it is making, interpolating between them; each frame is painted and written on a
+ * pool of {@code threads} workers, with at most twice that many frames in flight, so memory stays
+ * bounded however many epochs there are. Frames reach the optional sink in order.
  */
 public final class FrameRenderer {
     private FrameRenderer() {}
@@ -39,7 +43,7 @@ public final class FrameRenderer {
      * @param rows        the embedded rows, one per point (the legend's sample images)
      * @param onlyMissing keep frames that already exist whole (read back only if {@code sinkOrNull}
      *                    needs them); damaged ones are drawn again
-     * @param sinkOrNull  receives every frame in epoch order, or null
+     * @param sinkOrNull  receives every frame in order, or null
      */
     public static RenderSummary run(EpochHistory epochs, Dataset rows, Path framesDir, Path imagesDir,
                                     RenderOptions o, boolean onlyMissing, Progress progress, FrameSink sinkOrNull) {
@@ -50,13 +54,27 @@ public final class FrameRenderer {
         if (rows.rows() != n) {
             throw new IllegalArgumentException(rows.rows() + " rows for " + n + " points");
         }
+        Timing timing = o.timing();
+        int[] keys = timing.keyEpochs(last);
+        boolean follow = o.camera() == Camera.FOLLOW;
+        MotionProfile profile = follow || timing.pace() == Pace.MOTION
+                ? MotionProfile.measure(epochs, keys, progress) : null;
+        Timeline timeline = Timeline.plan(timing, last, keys, profile == null ? null : profile.steps());
+        View[] views = new View[timeline.frames()];
+        if (follow) {
+            views = FollowCamera.views(timeline, keys, profile.boxes(), timing.fps());
+        } else {
+            Arrays.fill(views, View.WHOLE);
+        }
+
         Legend legend = Legend.of(labels, rows, o.seed());
         FramePainter painter = new FramePainter(legend, labels, o);
         createDirectories(framesDir);
-        int deleted = removeStale(framesDir, last);
+        int frames = timeline.frames();
+        int deleted = removeStale(framesDir, frames - 1);
 
-        Run run = new Run(framesDir, painter, n, last, onlyMissing, sinkOrNull, o.threads());
-        try (Progress.Task task = progress.start("frames", last + 1L)) {
+        Run run = new Run(framesDir, painter, n, last, keys, timeline, views, onlyMissing, sinkOrNull, o.threads());
+        try (Progress.Task task = progress.start("frames", frames)) {
             run.all(epochs, task);
         }
 
@@ -64,18 +82,18 @@ public final class FrameRenderer {
         Path combined = imagesDir.resolve(RenderedFiles.COMBINED);
         BufferedImage introImage = new IntroPainter(labels, o).paint(run.finalLayout);
         AtomicFiles.write(intro, tmp -> PngWriter.write(introImage, tmp));
-        Path finalFrame = RenderedFiles.frame(framesDir, last);
+        Path finalFrame = RenderedFiles.frame(framesDir, frames - 1);
         AtomicFiles.write(combined, tmp -> Files.copy(finalFrame, tmp));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new RenderSummary(last + 1, run.drawn.get(), run.kept.get(), deleted, intro, combined, seconds);
+        return new RenderSummary(frames, run.drawn.get(), run.kept.get(), deleted, intro, combined, seconds);
     }
 
-    /** Removes frames of epochs beyond the last (from an earlier, longer run) and leftover temp files. */
-    private static int removeStale(Path framesDir, int last) {
+    /** Removes frames beyond the last (from an earlier, longer movie) and leftover temp files. */
+    private static int removeStale(Path framesDir, int lastFrame) {
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(framesDir)) {
             for (Path f : files) {
-                if (RenderedFiles.epochOf(f).orElse(-1) > last) {
+                if (RenderedFiles.frameNumber(f).orElse(-1) > lastFrame) {
                     Files.delete(f);
                     deleted++;
                 } else if (RenderedFiles.isTemporaryFrame(f)) {
@@ -96,12 +114,15 @@ public final class FrameRenderer {
         }
     }
 
-    /** One pass over the epochs: painting in parallel, delivering in order. */
+    /** The drawing pass over the epochs: frames painted in parallel, delivered in order. */
     private static final class Run {
         private final Path framesDir;
         private final FramePainter painter;
         private final int points;
         private final int last;
+        private final int[] keys;
+        private final Timeline timeline;
+        private final View[] views;
         private final boolean onlyMissing;
         private final FrameSink sink;
         private final int threads;
@@ -110,13 +131,19 @@ public final class FrameRenderer {
         final AtomicInteger kept = new AtomicInteger();
         float[] finalLayout;
         private int expected;
+        private int nextKey;
+        private int nextFrame;
+        private float[] previous;
 
-        Run(Path framesDir, FramePainter painter, int points, int last, boolean onlyMissing, FrameSink sink,
-            int threads) {
+        Run(Path framesDir, FramePainter painter, int points, int last, int[] keys, Timeline timeline, View[] views,
+            boolean onlyMissing, FrameSink sink, int threads) {
             this.framesDir = framesDir;
             this.painter = painter;
             this.points = points;
             this.last = last;
+            this.keys = keys;
+            this.timeline = timeline;
+            this.views = views;
             this.onlyMissing = onlyMissing;
             this.sink = sink;
             this.threads = threads;
@@ -130,9 +157,10 @@ public final class FrameRenderer {
             });
             try {
                 epochs.forEachEpoch((epoch, xy) -> {
-                    accept(epoch, xy.clone(), pool);
-                    while (pending.size() >= 2 * threads) {
-                        deliver(pending.poll(), task);
+                    check(epoch, xy);
+                    if (nextKey < keys.length && epoch == keys[nextKey]) {
+                        frames(epoch, xy.clone(), pool, task);
+                        nextKey++;
                     }
                 });
                 while (!pending.isEmpty()) {
@@ -149,15 +177,7 @@ public final class FrameRenderer {
             }
         }
 
-        private static void awaitTermination(ExecutorService pool) {
-            try {
-                pool.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void accept(int epoch, float[] xy, ExecutorService pool) {
+        private void check(int epoch, float[] xy) {
             if (epoch != expected) {
                 throw new IllegalStateException("epoch " + expected + " is missing (next found: " + epoch + ")");
             }
@@ -166,25 +186,55 @@ public final class FrameRenderer {
                         + " points instead of " + points);
             }
             expected++;
-            if (epoch == last) {
-                finalLayout = xy;
+        }
+
+        /** The frames up to drawn epoch {@code epoch}, between the drawn epoch before it and this one. */
+        private void frames(int epoch, float[] layout, ExecutorService pool, Progress.Task task) {
+            int from = nextKey > 0 ? keys[nextKey - 1] : epoch;
+            while (nextFrame < timeline.frames() && timeline.epoch(nextFrame) <= epoch) {
+                double at = timeline.epoch(nextFrame);
+                float[] xy = at >= epoch || previous == null ? layout
+                        : interpolate(previous, layout, (at - from) / (epoch - from));
+                accept(nextFrame, at, xy, pool);
+                nextFrame++;
+                while (pending.size() >= 2 * threads) {
+                    deliver(pending.poll(), task);
+                }
             }
-            Path file = RenderedFiles.frame(framesDir, epoch);
+            if (epoch == last) {
+                finalLayout = layout;
+            }
+            previous = layout;
+        }
+
+        private static float[] interpolate(float[] a, float[] b, double t) {
+            float[] xy = new float[a.length];
+            float u = (float) t;
+            for (int i = 0; i < xy.length; i++) {
+                xy[i] = a[i] + u * (b[i] - a[i]);
+            }
+            return xy;
+        }
+
+        private void accept(int frameNumber, double epoch, float[] xy, ExecutorService pool) {
+            Path file = RenderedFiles.frame(framesDir, frameNumber);
+            View view = views[frameNumber];
             Future<BufferedImage> frame;
-            if (onlyMissing && PngWriter.isWhole(file, FramePainter.WIDTH, FramePainter.HEIGHT)) {
-                frame = sink == null ? CompletableFuture.completedFuture(null) : pool.submit(() -> reuse(file, epoch, xy));
+            if (onlyMissing && PngWriter.isWhole(file, painter.width(), painter.height())) {
+                frame = sink == null ? CompletableFuture.completedFuture(null)
+                        : pool.submit(() -> reuse(file, epoch, xy, view));
                 if (sink == null) {
                     kept.incrementAndGet();
                 }
             } else {
-                frame = pool.submit(draw(file, epoch, xy));
+                frame = pool.submit(draw(file, epoch, xy, view));
             }
-            pending.add(new Pending(epoch, file, frame));
+            pending.add(new Pending(frameNumber, file, frame));
         }
 
-        private Callable<BufferedImage> draw(Path file, int epoch, float[] xy) {
+        private Callable<BufferedImage> draw(Path file, double epoch, float[] xy, View view) {
             return () -> {
-                BufferedImage image = painter.paint(epoch, last, xy);
+                BufferedImage image = painter.paint(epoch, last, xy, view);
                 AtomicFiles.write(file, tmp -> PngWriter.write(image, tmp));
                 drawn.incrementAndGet();
                 return sink == null ? null : image;
@@ -192,24 +242,32 @@ public final class FrameRenderer {
         }
 
         /** An existing frame for the sink; one that cannot be read back as a frame is drawn again. */
-        private BufferedImage reuse(Path file, int epoch, float[] xy) throws Exception {
+        private BufferedImage reuse(Path file, double epoch, float[] xy, View view) throws Exception {
             BufferedImage image;
             try {
                 image = ImageIO.read(file.toFile());
             } catch (IOException e) {
                 image = null;
             }
-            if (image == null || image.getWidth() != FramePainter.WIDTH || image.getHeight() != FramePainter.HEIGHT) {
-                return draw(file, epoch, xy).call();
+            if (image == null || image.getWidth() != painter.width() || image.getHeight() != painter.height()) {
+                return draw(file, epoch, xy, view).call();
             }
             kept.incrementAndGet();
             return image;
         }
 
+        private static void awaitTermination(ExecutorService pool) {
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         private void deliver(Pending p, Progress.Task task) {
             BufferedImage image;
             try {
-                image = p.frame.get();
+                image = p.image.get();
             } catch (ExecutionException e) {
                 throw unwrap(e.getCause(), p.file);
             } catch (InterruptedException e) {
@@ -218,7 +276,7 @@ public final class FrameRenderer {
             }
             task.step();
             if (sink != null) {
-                sink.accept(p.epoch, image);
+                sink.accept(p.frame, image);
             }
         }
 
@@ -233,5 +291,5 @@ public final class FrameRenderer {
         }
     }
 
-    private record Pending(int epoch, Path file, Future<BufferedImage> frame) {}
+    private record Pending(int frame, Path file, Future<BufferedImage> image) {}
 }

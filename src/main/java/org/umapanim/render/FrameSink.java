@@ -2,8 +2,8 @@ package org.umapanim.render;
 
 import java.awt.image.BufferedImage;
 
-/** Receives the frames in epoch order as they are made (the movie encoder, in {@code all}). */
+/** Receives the frames in order as they are made (the movie encoder, in {@code all}). */
 @FunctionalInterface
 public interface FrameSink {
-    void accept(int epoch, BufferedImage frame);
+    void accept(int frameNumber, BufferedImage frame);
 }

@@ -4,8 +4,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 
-/** Title, subtitle and progress line of the plot panel, in the 800x800 panel's coordinates. */
+/** Title, subtitle and progress line of the plot panel, in the reference frame's coordinates. */
 final class Header {
     private Header() {}
 
@@ -31,11 +32,12 @@ final class Header {
         g.drawString(text, Layout.MARGIN_LEFT, baseline);
     }
 
-    static void drawProgress(Graphics2D g, int epoch, int lastEpoch) {
-        int length = Layout.lineLength(epoch, lastEpoch);
+    /** The line after {@code epoch}, which may be fractional: frames between drawn epochs move it on too. */
+    static void drawProgress(Graphics2D g, double epoch, int lastEpoch) {
+        double length = Layout.lineLength(epoch, lastEpoch);
         if (length > 0) {
             g.setColor(Color.WHITE);
-            g.fillRect(Layout.MARGIN_LEFT, Layout.LINE_Y, length, Layout.LINE_THICKNESS);
+            g.fill(new Rectangle2D.Double(Layout.MARGIN_LEFT, Layout.LINE_Y, length, Layout.LINE_THICKNESS));
         }
     }
 }

@@ -9,8 +9,9 @@ import java.awt.image.BufferedImage;
 
 /**
  * The README's picture: the final epoch's plot panel alone at 400x400, with a colour key in the
- * bottom right corner as in the original (none for unlabelled data or more than 30 classes). It is drawn at the frame's 800x800 scale and halved by
- * averaging 2x2 blocks, which smooths text and dots like supersampling.
+ * bottom right corner as in the original (none for unlabelled data or more than 30 classes). It is
+ * drawn at the reference frame's 800x800 scale, whatever the frames' size, and halved by averaging
+ * 2x2 blocks, which smooths text and dots like supersampling.
  */
 public final class IntroPainter {
     public static final int SIZE = Layout.PANEL / 2;
@@ -25,13 +26,19 @@ public final class IntroPainter {
     private final Classes classes;
     private final Palette palette;
     private final RenderOptions options;
+    private final double dot;
 
     public IntroPainter(String[] labels, RenderOptions o) {
         this.classes = Classes.of(labels);
         this.palette = Palette.forClasses(classes.count());
         this.options = o;
+        this.dot = o.dot() != null ? o.dot() : Dots.size(classes.points(), Layout.DATA_AREA.width);
     }
 
+    /**
+     * The picture of the final layout {@code xy}, through the fixed camera whatever the frames used:
+     * the follow camera's tight framing would put points under the key.
+     */
     public BufferedImage paint(float[] xy) {
         BufferedImage big = new BufferedImage(Layout.PANEL, Layout.PANEL, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = big.createGraphics();
@@ -40,7 +47,7 @@ public final class IntroPainter {
             g.fillRect(0, 0, Layout.PANEL, Layout.PANEL);
             Header.drawText(g, options);
             Header.drawProgress(g, 1, 1);
-            new ScatterChart(classes, palette, Layout.DOT).draw(g, Layout.DATA_AREA, xy);
+            new ScatterChart(classes, palette, dot).draw(g, Layout.DATA_AREA, xy, View.WHOLE);
             if (classes.count() > 1 && classes.count() <= MAX_KEY_CLASSES) {
                 drawKey(g);
             }

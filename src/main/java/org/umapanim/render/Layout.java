@@ -3,9 +3,10 @@ package org.umapanim.render;
 import java.awt.Rectangle;
 
 /**
- * Where things sit in a frame, measured on the original's 1100x800 frames: the plot panel is the
- * left 800x800, the legend the right 300x800. The data area is square because the embedding is
- * normalised with one scale for both axes; stretching it (as the original did) would distort it.
+ * Where things sit in the reference frame, measured on the original's 1100x800 frames: the plot
+ * panel is the left 800x800, the legend the right 300x800. The data area is square because the
+ * embedding is normalised with one scale for both axes; stretching it (as the original did) would
+ * distort it. Frames of other sizes are this frame scaled ({@link FrameSize}).
  */
 final class Layout {
     static final int FRAME_WIDTH = 1100;
@@ -24,17 +25,14 @@ final class Layout {
     static final int LINE_LENGTH = 714;
 
     static final Rectangle DATA_AREA = new Rectangle(80, 140, 640, 640);
-    /** Points are 2x2 pixel squares: visible at 800 px yet fine enough for 70,000 points. */
-    static final int DOT = 2;
 
     private Layout() {}
 
-    /** Progress line length in pixels after {@code epoch} of {@code lastEpoch}. */
-    static int lineLength(int epoch, int lastEpoch) {
+    /** Progress line length after {@code epoch} (fractional between drawn epochs) of {@code lastEpoch}. */
+    static double lineLength(double epoch, int lastEpoch) {
         if (lastEpoch <= 0) {
             return LINE_LENGTH;
         }
-        double f = Math.max(0, Math.min(1, (double) epoch / lastEpoch));
-        return (int) Math.round(f * LINE_LENGTH);
+        return Math.max(0, Math.min(1, epoch / lastEpoch)) * LINE_LENGTH;
     }
 }

@@ -5,16 +5,17 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.dataset.ImageShape;
 
 /**
- * The 300x800 panel to the right of the plot, drawn once and copied into every frame.
+ * The 300x800 panel to the right of the plot, drawn once per run (at the frames' scale) into the
+ * background every frame starts from.
  * Image data: one sample image per class, two columns (five rows for ten classes), each pixel a
  * tile in the class colour with opacity ink/255 — the samples picked with a fixed seed, so every
  * frame shows the same ones (the original re-drew them and the legend flickered).
@@ -29,11 +30,11 @@ public final class Legend {
     private static final int GAP = 10;
     private static final int UNLABELLED_SAMPLES = 10;
 
-    private final BufferedImage panel;
+    private final Consumer<Graphics2D> drawing;
     private final int[] samples;
 
-    private Legend(BufferedImage panel, int[] samples) {
-        this.panel = panel;
+    private Legend(Consumer<Graphics2D> drawing, int[] samples) {
+        this.drawing = drawing;
         this.samples = samples;
     }
 
@@ -65,19 +66,19 @@ public final class Legend {
         int top = (HEIGHT - gridRows * cell) / 2;
         int left = (WIDTH - cols * cell) / 2;
 
-        BufferedImage panel = blackPanel();
-        Graphics2D g = panel.createGraphics();
-        try {
+        // only the samples' pixels are kept, not every row
+        float[] sampleRows = new float[k * shape.pixels()];
+        for (int s = 0; s < k; s++) {
+            System.arraycopy(rows, samples[s] * shape.pixels(), sampleRows, s * shape.pixels(), shape.pixels());
+        }
+        return new Legend(g -> {
             for (int s = 0; s < k; s++) {
                 int cx = left + (s % cols) * cell + (cell - tile * shape.width()) / 2;
                 int cy = top + (s / cols) * cell + (cell - tile * shape.height()) / 2;
                 int rgb = palette.rgb(classes.classOf(samples[s]));
-                drawImage(g, rows, samples[s] * shape.pixels(), shape, tile, cx, cy, rgb);
+                drawImage(g, sampleRows, s * shape.pixels(), shape, tile, cx, cy, rgb);
             }
-        } finally {
-            g.dispose();
-        }
-        return new Legend(panel, samples);
+        }, samples);
     }
 
     /** A colour swatch and the class name per class, for data without a pixel grid. */
@@ -94,9 +95,7 @@ public final class Legend {
         int perColumn = (shown + cols - 1) / cols;
         int top = (HEIGHT - perColumn * rowHeight) / 2;
 
-        BufferedImage panel = blackPanel();
-        Graphics2D g = panel.createGraphics();
-        try {
+        return new Legend(g -> {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             Font font = Fonts.sansFor(classes.allNames(), Math.max(9f, Math.min(22f, rowHeight * 0.45f)));
@@ -117,15 +116,22 @@ public final class Legend {
                 g.setColor(Color.WHITE);
                 g.drawString("… and " + (k - shown) + " more", 20, HEIGHT - 20);
             }
-        } finally {
-            g.dispose();
-        }
-        return new Legend(panel, new int[0]);
+        }, new int[0]);
     }
 
-    /** The drawn panel; shared, so callers copy from it and never draw on it. */
-    public BufferedImage panel() {
-        return panel;
+    /**
+     * Draws the panel on a black background, in its own coordinates: (0,0) to
+     * ({@link #WIDTH}, {@link #HEIGHT}); a scaled {@code g} draws it at the frame's scale.
+     */
+    public void draw(Graphics2D g) {
+        Graphics2D own = (Graphics2D) g.create();
+        try {
+            // the same text whatever the frame's header set before
+            own.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
+            drawing.accept(own);
+        } finally {
+            own.dispose();
+        }
     }
 
     /** For image legends, the points shown (one per class in class order, or up to ten if unlabelled); else empty. */
@@ -185,14 +191,5 @@ public final class Legend {
             s = s.substring(0, s.length() - 1);
         }
         return s + "…";
-    }
-
-    private static BufferedImage blackPanel() {
-        BufferedImage panel = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = panel.createGraphics();
-        g.setColor(Color.BLACK);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.dispose();
-        return panel;
     }
 }

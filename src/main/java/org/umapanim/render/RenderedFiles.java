@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 import org.umapanim.common.AtomicFiles;
 
 /**
- * The names of what render writes, the one definition every stage uses: a frame per epoch,
- * {@code combined-NNNNNN.png} (six digits or more, from 0 without gaps), and the two README
- * pictures.
+ * The names of what render writes, the one definition every stage uses: the movie's frames in
+ * order, {@code combined-NNNNNN.png} (six digits or more, from 0 without gaps; frame N shows the
+ * moment of the run the pacing gives it, see {@link Timeline}), and the two README pictures.
  */
 public final class RenderedFiles {
     /** The final layout at 400×400 with a colour key. */
@@ -18,21 +18,21 @@ public final class RenderedFiles {
     public static final String COMBINED = "combined.png";
 
     private static final String FRAME_PREFIX = "combined-";
-    /** Up to nine digits: epochs are UINT_16, so more could only be a stray file. */
+    /** Up to nine digits: more frames than that is no movie, only a stray file. */
     private static final Pattern FRAME = Pattern.compile("combined-(\\d{6,9})\\.png");
 
     private RenderedFiles() {}
 
-    public static String frameName(int epoch) {
-        return String.format("%s%06d.png", FRAME_PREFIX, epoch);
+    public static String frameName(int frame) {
+        return String.format("%s%06d.png", FRAME_PREFIX, frame);
     }
 
-    public static Path frame(Path framesDir, int epoch) {
-        return framesDir.resolve(frameName(epoch));
+    public static Path frame(Path framesDir, int frame) {
+        return framesDir.resolve(frameName(frame));
     }
 
-    /** The epoch a frame file is named after, or empty when the name is not a frame's. */
-    public static OptionalInt epochOf(Path file) {
+    /** The number of the frame a file is named after, or empty when the name is not a frame's. */
+    public static OptionalInt frameNumber(Path file) {
         Matcher m = FRAME.matcher(file.getFileName().toString());
         return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
     }

@@ -2,11 +2,14 @@ package org.umapanim.render;
 
 import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
 import org.jfree.chart.renderer.xy.XYDotRenderer;
+import org.jfree.chart.renderer.xy.XYShapeRenderer;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.DomainOrder;
 import org.jfree.data.xy.AbstractXYDataset;
@@ -16,16 +19,21 @@ import org.jfree.data.xy.AbstractXYDataset;
  * can be drawn over the prepared frame. One series in point order (not one per class) so that no
  * class is always painted on top of the others. Charts are not thread-safe, so each
  * {@link #draw} builds its own (cheap next to drawing the points).
+ *
+ * <p>Dots up to {@link #LARGEST_SQUARE} pixels are squares without antialiasing (XYDotRenderer,
+ * the fastest way to draw 70,000 points, and at that size a square is a dot); bigger ones, for
+ * small data sets, are antialiased discs.
  */
 final class ScatterChart {
-    /** A little room so points at exactly 0 or 1 are drawn whole. */
-    private static final double PAD = 0.004;
+    /** Up to 4 px a disc would be a square with its corners shaved, so squares (also at scale 2). */
+    static final double LARGEST_SQUARE = 4.5;
 
     private final Classes classes;
     private final Paint[] paints;
-    private final int dot;
+    private final double dot;
 
-    ScatterChart(Classes classes, Palette palette, int dot) {
+    /** @param dot the points' size in pixels */
+    ScatterChart(Classes classes, Palette palette, double dot) {
         this.classes = classes;
         this.paints = new Paint[palette.size()];
         for (int c = 0; c < paints.length; c++) {
@@ -34,22 +42,16 @@ final class ScatterChart {
         this.dot = dot;
     }
 
-    void draw(Graphics2D g, Rectangle2D area, float[] xy) {
+    /** Draws the points of {@code xy} that {@code view} shows into {@code area} (pixels). */
+    void draw(Graphics2D g, Rectangle2D area, float[] xy, View view) {
         if (xy.length != 2 * classes.points()) {
             throw new IllegalArgumentException(
                     "layout has " + xy.length / 2 + " points, labels have " + classes.points());
         }
-        NumberAxis x = axis();
-        NumberAxis y = axis();
-        XYDotRenderer renderer = new XYDotRenderer() {
-            @Override
-            public Paint getItemPaint(int series, int item) {
-                return paints[classes.classOf(item)];
-            }
-        };
-        renderer.setDotWidth(dot);
-        renderer.setDotHeight(dot);
-        XYPlot plot = new XYPlot(new Layout2D(xy), x, y, renderer);
+        NumberAxis x = axis(view.x0(), view.side());
+        NumberAxis y = axis(view.y0(), view.side());
+        boolean discs = dot > LARGEST_SQUARE;
+        XYPlot plot = new XYPlot(new Layout2D(xy), x, y, discs ? discs() : squares());
         plot.setBackgroundPaint(null);
         plot.setOutlineVisible(false);
         plot.setDomainGridlinesVisible(false);
@@ -60,14 +62,40 @@ final class ScatterChart {
         chart.setBackgroundPaint(null);
         chart.setBorderVisible(false);
         chart.setPadding(RectangleInsets.ZERO_INSETS);
-        chart.setAntiAlias(false);
+        chart.setAntiAlias(discs);
         chart.draw(g, area);
     }
 
-    private static NumberAxis axis() {
+    private AbstractXYItemRenderer squares() {
+        XYDotRenderer renderer = new XYDotRenderer() {
+            @Override
+            public Paint getItemPaint(int series, int item) {
+                return paints[classes.classOf(item)];
+            }
+        };
+        int side = Math.max(1, (int) Math.round(dot));
+        renderer.setDotWidth(side);
+        renderer.setDotHeight(side);
+        return renderer;
+    }
+
+    private AbstractXYItemRenderer discs() {
+        XYShapeRenderer renderer = new XYShapeRenderer() {
+            @Override
+            public Paint getItemPaint(int series, int item) {
+                return paints[classes.classOf(item)];
+            }
+        };
+        renderer.setDefaultShape(new Ellipse2D.Double(-dot / 2, -dot / 2, dot, dot));
+        renderer.setDrawOutlines(false);
+        renderer.setUseFillPaint(false);
+        return renderer;
+    }
+
+    private static NumberAxis axis(double from, double length) {
         NumberAxis a = new NumberAxis();
         a.setAutoRange(false);
-        a.setRange(-PAD, 1 + PAD);
+        a.setRange(from, from + length);
         a.setVisible(false);
         return a;
     }

@@ -1,11 +1,19 @@
 /**
- * Drawing: every recorded epoch as a frame (the scatter plot with JFreeChart, the legend of
- * sample digits or colour swatches, title, subtitle and progress line), plus the two README
- * pictures. {@link org.umapanim.render.FrameRenderer} draws a {@code store.EpochHistory} in
- * parallel and hands the frames, in order, to an optional {@link org.umapanim.render.FrameSink};
- * {@link org.umapanim.render.RenderedFiles} is the one definition of the file names.
+ * The frames of the movie (docs/design.md §4), drawn with JFreeChart and written as PNGs.
  *
- * <p>Imports: {@code common}, {@code dataset} (the rows whose images make the legend) and
- * {@code store} (the history it draws).
+ * <ul>
+ *   <li>{@link org.umapanim.render.FrameRenderer} — reads a {@code store.EpochHistory} and writes the
+ *       frames ({@link org.umapanim.render.RenderedFiles} names them) and the README pictures.</li>
+ *   <li>When and how: {@link org.umapanim.render.Timing} (pace, duration, every N-th epoch, frame
+ *       rate) becomes a {@link org.umapanim.render.Timeline} of fractional epochs, interpolated
+ *       between the drawn ones; {@link org.umapanim.render.Camera} fixed or follow
+ *       ({@link org.umapanim.render.FollowCamera}).</li>
+ *   <li>How a frame looks: {@link org.umapanim.render.FramePainter} on the 1100×800 reference layout
+ *       scaled to any {@link org.umapanim.render.FrameSize}, {@link org.umapanim.render.Legend},
+ *       {@link org.umapanim.render.Palette}, point sizes by {@code Dots}.</li>
+ * </ul>
+ *
+ * <p>Imports: {@code common}, {@code dataset} (the rows behind the legend) and {@code store} (the
+ * history it draws); knows nothing of codecs, the command line or the pipeline.
  */
 package org.umapanim.render;

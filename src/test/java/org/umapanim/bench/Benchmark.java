@@ -3,6 +3,7 @@ package org.umapanim.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
@@ -10,9 +11,12 @@ import org.umapanim.dataset.DatasetReader;
 import org.umapanim.encode.EncodeOptions;
 import org.umapanim.encode.EncodeSummary;
 import org.umapanim.encode.MovieEncoder;
+import org.umapanim.render.Camera;
 import org.umapanim.render.FrameRenderer;
+import org.umapanim.render.FrameSize;
 import org.umapanim.render.RenderOptions;
 import org.umapanim.render.RenderSummary;
+import org.umapanim.render.Timing;
 import org.umapanim.store.DigitsWriter;
 import org.umapanim.store.EpochsReader;
 import org.umapanim.store.EpochsSummary;
@@ -62,16 +66,26 @@ public final class Benchmark {
         EpochsSummary written = epochs.finish();
         long writeEpochs = since(t);
 
+        // the default movie (follow camera, motion pacing), then the same at 1920x1080
         t = System.nanoTime();
-        RenderOptions look = new RenderOptions("benchmark", "", threads, params.seed());
+        RenderOptions look = new RenderOptions("benchmark", "", FrameSize.DEFAULT, null, Camera.DEFAULT,
+                Timing.DEFAULT, threads, params.seed());
         RenderSummary rendered = FrameRenderer.run(EpochsReader.open(dir.resolve("epochs.parquet")), data,
                 dir.resolve("frames"), dir.resolve("images"), look, false, Progress.NONE, null);
         long render = since(t);
+        RenderOptions hd = new RenderOptions("benchmark", "", new FrameSize(1920, 1080, 1), null, Camera.DEFAULT,
+                Timing.DEFAULT, threads, params.seed());
+        RenderSummary renderedHd = FrameRenderer.run(EpochsReader.open(dir.resolve("epochs.parquet")), data,
+                dir.resolve("frames-hd"), dir.resolve("images-hd"), hd, false, Progress.NONE, null);
 
         t = System.nanoTime();
-        EncodeSummary movie = MovieEncoder.encodeFolder(dir.resolve("frames"), dir.resolve("umap.mp4"),
-                EncodeOptions.DEFAULTS, Progress.NONE);
+        EncodeSummary movie = MovieEncoder.encodeFolder(dir.resolve("frames"), List.of(dir.resolve("umap.mp4")),
+                EncodeOptions.DEFAULTS, Progress.NONE).get(0);
         long encode = since(t);
+        t = System.nanoTime();
+        EncodeSummary gif = MovieEncoder.encodeFolder(dir.resolve("frames"), List.of(dir.resolve("umap.gif")),
+                EncodeOptions.DEFAULTS, Progress.NONE).get(0);
+        long encodeGif = since(t);
 
         t = System.nanoTime();
         KnnGraph exact = NearestNeighbors.exact(data.values(), n, d, params.nNeighbors(), threads, Progress.NONE);
@@ -96,15 +110,17 @@ public final class Benchmark {
         row("write epochs.parquet", writeEpochs);
         row("prepare, total", prepare);
         row("render (" + rendered.drawn() + " frames)", render);
-        row("encode (" + movie.movieFrames() + " frames)", encode);
+        row("encode MP4 (" + movie.movieFrames() + " frames)", encode);
+        row("encode GIF (" + gif.movieFrames() + " frames)", encodeGif);
         row("all three stages", prepare + render + encode);
         System.out.println();
         System.out.printf("kNN recall of the exact 15-NN   %.4f   (exact kNN took %d ms)%n", recall, exactKnn);
         System.out.printf("trustworthiness (k=15)          %.4f%n", trust);
         System.out.printf("10-NN accuracy in 2-D (5-fold)  %.4f%n", accuracy);
-        System.out.printf("render speed                    %.1f frames/s%n", rendered.framesPerSecond());
+        System.out.printf("render speed                    %.1f frames/s at 1100x800, %.1f at 1920x1080%n",
+                rendered.framesPerSecond(), renderedHd.framesPerSecond());
         System.out.printf("epochs.parquet                  %.1f MB, %,d rows%n", written.bytes() / 1e6, written.rows());
-        System.out.printf("movie                           %.2f MB%n", movie.bytes() / 1e6);
+        System.out.printf("movie                           %.2f MB MP4, %.2f MB GIF%n", movie.bytes() / 1e6, gif.bytes() / 1e6);
         deleteTree(dir);
     }
 

@@ -39,7 +39,8 @@ public final class ViewBenchmark {
         if (!data.toString().endsWith(".html")) {
             html = dir.resolve("umap.html");
             long t = System.nanoTime();
-            new Pipeline(new Folders(data, dir, dir, dir.resolve("umap.mp4"), html), Progress.NONE, report -> {}, false)
+            new Pipeline(new Folders(data, dir, dir, List.of(dir.resolve("umap.mp4")), html), Progress.NONE, report -> {},
+                    false)
                     .view(ViewSettings.DEFAULTS);
             System.out.printf("write umap.html                 %,d ms%n", (System.nanoTime() - t) / 1_000_000);
         }

@@ -18,7 +18,7 @@ class InterruptionTest {
     Path tmp;
 
     private List<String> all() {
-        return List.of("all", "--limit", "800", "--epochs", "60", "--threads", "1",
+        return List.of("all", "--limit", "800", "--epochs", "60", "--threads", "1", "--pace", "epochs",
                 "--data-dir", tmp.resolve("data").toString(), "--frames-dir", tmp.resolve("frames").toString(),
                 "--images-dir", tmp.resolve("images").toString(), "--movie", tmp.resolve("movies/umap.mp4").toString());
     }

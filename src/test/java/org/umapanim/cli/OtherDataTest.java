@@ -20,7 +20,8 @@ class OtherDataTest {
     Path tmp;
 
     private String[] all(String... extra) {
-        List<String> args = new ArrayList<>(List.of("all", "--epochs", "10",
+        // one frame per epoch: frames counted against epochs (the pacing has its own tests)
+        List<String> args = new ArrayList<>(List.of("all", "--epochs", "10", "--pace", "epochs",
                 "--data-dir", tmp.resolve("data").toString(), "--frames-dir", tmp.resolve("frames").toString(),
                 "--images-dir", tmp.resolve("images").toString(), "--movie", tmp.resolve("umap.mp4").toString()));
         args.addAll(List.of(extra));

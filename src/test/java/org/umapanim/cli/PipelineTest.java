@@ -30,7 +30,8 @@ class PipelineTest {
     static Path tmp;
 
     private static String[] all(String... extra) {
-        List<String> args = new ArrayList<>(List.of("all", "--limit", Integer.toString(ROWS),
+        // one frame per epoch, so frames can be counted against epochs (the pacing has its own tests)
+        List<String> args = new ArrayList<>(List.of("all", "--limit", Integer.toString(ROWS), "--pace", "epochs",
                 "--data-dir", tmp.resolve("data").toString(), "--frames-dir", tmp.resolve("frames").toString(),
                 "--images-dir", tmp.resolve("images").toString(), "--movie", tmp.resolve("movies/umap.mp4").toString(),
                 "--html", tmp.resolve("movies/umap.html").toString()));

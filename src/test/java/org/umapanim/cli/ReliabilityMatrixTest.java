@@ -109,6 +109,9 @@ class ReliabilityMatrixTest {
             if (command.equals("all")) {
                 args.addAll(List.of("--html", dir.resolve("movies/umap.html").toString()));
             }
+            if (command.equals("render") || command.equals("all")) {
+                args.addAll(List.of("--pace", "epochs"));   // a frame per epoch: 7 frames, not 8 s of them
+            }
             if (command.equals("prepare") || command.equals("all")) {
                 List<String> given = List.of(extra);
                 for (int i = 0; i < SMALL.length; i += 2) {
@@ -450,6 +453,9 @@ class ReliabilityMatrixTest {
         if (command.equals("prepare") || command.equals("all")) {
             args.addAll(List.of(SMALL));
             args.add("--force");
+        }
+        if (command.equals("render") || command.equals("all")) {
+            args.addAll(List.of("--pace", "epochs"));
         }
         if (!command.equals("all")) {
             args.removeAll(List.of("--html", r.dir.resolve("movies/umap.html").toString()));

@@ -41,7 +41,7 @@ class EncodeFolderTest {
             };
         };
 
-        EncodeSummary summary = MovieEncoder.encodeFolder(frames, movie, EncodeOptions.DEFAULTS, progress);
+        EncodeSummary summary = MovieEncoder.encodeFolder(frames, List.of(movie), EncodeOptions.DEFAULTS, progress).get(0);
 
         assertThat(summary.frames()).isEqualTo(30);
         assertThat(summary.heldFrames()).isEqualTo(60);
@@ -79,8 +79,8 @@ class EncodeFolderTest {
         List<BufferedImage> pngs = TestMovies.writeFrames(frames, 12, 151, 97);
         Path movie = tmp.resolve("odd.mp4");
 
-        EncodeSummary summary = MovieEncoder.encodeFolder(frames, movie,
-                new EncodeOptions(30, 22, "medium", 0.5, false), Progress.NONE);
+        EncodeSummary summary = MovieEncoder.encodeFolder(frames, List.of(movie),
+                new EncodeOptions(30, 22, "medium", 0.5, 550, 15, false), Progress.NONE).get(0);
 
         assertThat(summary.heldFrames()).isEqualTo(15);
         TestMovies.Decoded d = TestMovies.decode(movie);
@@ -102,7 +102,7 @@ class EncodeFolderTest {
         Path frames = tmp.resolve("frames");
         TestMovies.writeFrames(frames, 7, 64, 48);
         Path movie = tmp.resolve("m.mp4");
-        MovieEncoder.encodeFolder(frames, movie, new EncodeOptions(24, 22, "veryfast", 0, false), Progress.NONE);
+        MovieEncoder.encodeFolder(frames, List.of(movie), new EncodeOptions(24, 22, "veryfast", 0, 550, 15, false), Progress.NONE);
         TestMovies.Decoded d = TestMovies.decode(movie);
         assertThat(d.frames()).hasSize(7);
         assertThat(d.fps()).isEqualTo(24.0);
@@ -211,6 +211,6 @@ class EncodeFolderTest {
     }
 
     private static void encode(Path frames, Path movie) {
-        MovieEncoder.encodeFolder(frames, movie, new EncodeOptions(30, 22, "veryfast", 0.2, false), Progress.NONE);
+        MovieEncoder.encodeFolder(frames, List.of(movie), new EncodeOptions(30, 22, "veryfast", 0.2, 550, 15, false), Progress.NONE);
     }
 }

@@ -9,6 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class MovieEncoderTest {
     @TempDir
     Path tmp;
 
-    private static final EncodeOptions FAST = new EncodeOptions(30, 22, "veryfast", 0, false);
+    private static final EncodeOptions FAST = new EncodeOptions(30, 22, "veryfast", 0, 550, 15, false);
 
     /** Ten bars in the palette's colours, on black, translucent where the type has alpha. */
     private static BufferedImage bars(int width, int height, int type) {
@@ -79,7 +80,7 @@ class MovieEncoderTest {
     void everyImageLayoutKeepsItsColours(int type) throws Exception {
         Path movie = tmp.resolve("bars.mp4");
         BufferedImage frame = bars(400, 120, type);
-        try (MovieEncoder enc = MovieEncoder.open(movie, 400, 120, FAST)) {
+        try (MovieEncoder enc = MovieEncoder.open(List.of(movie), 400, 120, FAST)) {
             enc.add(frame);
             enc.add(frame);
             enc.finish();
@@ -104,7 +105,7 @@ class MovieEncoderTest {
         BufferedImage parent = bars(440, 160, BufferedImage.TYPE_3BYTE_BGR);
         BufferedImage sub = parent.getSubimage(20, 20, 400, 120);
         Path movie = tmp.resolve("sub.mp4");
-        try (MovieEncoder enc = MovieEncoder.open(movie, 400, 120, FAST)) {
+        try (MovieEncoder enc = MovieEncoder.open(List.of(movie), 400, 120, FAST)) {
             enc.add(sub);
             enc.finish();
         }
@@ -121,7 +122,7 @@ class MovieEncoderTest {
         int[] types = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB};
         for (int k = 0; k < 2; k++) {
             movies[k] = tmp.resolve("same-" + k + ".mp4");
-            try (MovieEncoder enc = MovieEncoder.open(movies[k], 400, 300, FAST)) {
+            try (MovieEncoder enc = MovieEncoder.open(List.of(movies[k]), 400, 300, FAST)) {
                 enc.add(TestMovies.umapLike(400, 300, 60, 200, xy, label, types[k]));
                 enc.finish();
             }
@@ -135,7 +136,7 @@ class MovieEncoderTest {
     void theCallerMayDrawEveryFrameIntoTheSameImage() throws Exception {
         Path movie = tmp.resolve("reuse.mp4");
         BufferedImage canvas = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
-        try (MovieEncoder enc = MovieEncoder.open(movie, 160, 120, new EncodeOptions(30, 22, "veryfast", 0.1, false))) {
+        try (MovieEncoder enc = MovieEncoder.open(List.of(movie), 160, 120, new EncodeOptions(30, 22, "veryfast", 0.1, 550, 15, false))) {
             for (int i = 0; i < 10; i++) {
                 Graphics2D g = canvas.createGraphics();
                 g.drawImage(TestMovies.movingShape(160, 120, i * 4, BufferedImage.TYPE_INT_RGB), 0, 0, null);
@@ -159,7 +160,7 @@ class MovieEncoderTest {
     @Test
     void theMovieIsReadableByOthersLikeAnyNewFile() throws Exception {
         Path movie = tmp.resolve("perm.mp4");
-        try (MovieEncoder enc = MovieEncoder.open(movie, 64, 48, FAST)) {
+        try (MovieEncoder enc = MovieEncoder.open(List.of(movie), 64, 48, FAST)) {
             enc.add(bars(64, 48, BufferedImage.TYPE_3BYTE_BGR));
             enc.finish();
         }
@@ -171,7 +172,7 @@ class MovieEncoderTest {
     @Test
     void closingWithoutFinishingLeavesNoMovieAndNoTemporaryFile() throws Exception {
         Path movie = tmp.resolve("movies/umap.mp4");
-        try (MovieEncoder enc = MovieEncoder.open(movie, 1100, 800, EncodeOptions.DEFAULTS)) {
+        try (MovieEncoder enc = MovieEncoder.open(List.of(movie), 1100, 800, EncodeOptions.DEFAULTS)) {
             for (int i = 0; i < 5; i++) {
                 enc.add(TestMovies.movingShape(1100, 800, i, BufferedImage.TYPE_3BYTE_BGR));
             }
@@ -184,12 +185,12 @@ class MovieEncoderTest {
     @Test
     void anExistingMovieSurvivesAnAbandonedEncode() throws Exception {
         Path movie = tmp.resolve("umap.mp4");
-        try (MovieEncoder enc = MovieEncoder.open(movie, 64, 48, FAST)) {
+        try (MovieEncoder enc = MovieEncoder.open(List.of(movie), 64, 48, FAST)) {
             enc.add(bars(64, 48, BufferedImage.TYPE_3BYTE_BGR));
             enc.finish();
         }
         byte[] good = Files.readAllBytes(movie);
-        try (MovieEncoder enc = MovieEncoder.open(movie, 64, 48, FAST)) {
+        try (MovieEncoder enc = MovieEncoder.open(List.of(movie), 64, 48, FAST)) {
             enc.add(TestMovies.movingShape(64, 48, 3, BufferedImage.TYPE_3BYTE_BGR));
             assertThatThrownBy(() -> enc.add(bars(64, 50, BufferedImage.TYPE_3BYTE_BGR)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64x50").hasMessageContaining("64x48");
@@ -201,7 +202,7 @@ class MovieEncoderTest {
     @Test
     void anEncoderIsUsedOnce() throws Exception {
         Path movie = tmp.resolve("once.mp4");
-        MovieEncoder enc = MovieEncoder.open(movie, 64, 48, FAST);
+        MovieEncoder enc = MovieEncoder.open(List.of(movie), 64, 48, FAST);
         assertThatThrownBy(enc::finish).isInstanceOf(IllegalStateException.class).hasMessageContaining("no frames");
         enc.close();
         assertThatThrownBy(() -> enc.add(bars(64, 48, BufferedImage.TYPE_3BYTE_BGR)))
@@ -224,7 +225,7 @@ class MovieEncoderTest {
     @Test
     void theDecodedCodecIsH264NotAFallback() throws Exception {
         Path movie = tmp.resolve("codec.mp4");
-        try (MovieEncoder enc = MovieEncoder.open(movie, 64, 48, FAST)) {
+        try (MovieEncoder enc = MovieEncoder.open(List.of(movie), 64, 48, FAST)) {
             enc.add(bars(64, 48, BufferedImage.TYPE_INT_RGB));
             enc.finish();
         }
@@ -241,7 +242,7 @@ class MovieEncoderTest {
     }
 
     private static void encodeOneFrame(Path movie, boolean verbose) {
-        try (MovieEncoder enc = MovieEncoder.open(movie, 64, 48, new EncodeOptions(30, 22, "veryfast", 0, verbose))) {
+        try (MovieEncoder enc = MovieEncoder.open(List.of(movie), 64, 48, new EncodeOptions(30, 22, "veryfast", 0, 550, 15, verbose))) {
             enc.add(bars(64, 48, BufferedImage.TYPE_3BYTE_BGR));
             enc.finish();
         }
@@ -261,17 +262,21 @@ class MovieEncoderTest {
 
     @Test
     void badOptionsAreRejectedWithTheirRange() {
-        assertThatThrownBy(() -> new EncodeOptions(30, 22, "fastest", 2, false))
+        assertThatThrownBy(() -> new EncodeOptions(30, 22, "fastest", 2, 550, 15, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preset").hasMessageContaining("veryslow");
-        assertThatThrownBy(() -> new EncodeOptions(30, 60, "medium", 2, false))
+        assertThatThrownBy(() -> new EncodeOptions(30, 60, "medium", 2, 550, 15, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("crf");
-        assertThatThrownBy(() -> new EncodeOptions(0, 22, "medium", 2, false))
+        assertThatThrownBy(() -> new EncodeOptions(0, 22, "medium", 2, 550, 15, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fps");
-        assertThatThrownBy(() -> new EncodeOptions(30, 22, "medium", -1, false))
+        assertThatThrownBy(() -> new EncodeOptions(30, 22, "medium", -1, 550, 15, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hold");
-        assertThatThrownBy(() -> new EncodeOptions(30, 22, "medium", Double.NaN, false))
+        assertThatThrownBy(() -> new EncodeOptions(30, 22, "medium", Double.NaN, 550, 15, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hold");
-        assertThat(EncodeOptions.DEFAULTS).isEqualTo(new EncodeOptions(30, 22, "medium", 2.0, false));
-        assertThat(new EncodeOptions(25, 22, "medium", 1.5, false).holdFrames()).isEqualTo(38);
+        assertThatThrownBy(() -> new EncodeOptions(30, 22, "medium", 2, 8, 15, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gifWidth must be");
+        assertThatThrownBy(() -> new EncodeOptions(30, 22, "medium", 2, 550, 0, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gifFps must be");
+        assertThat(EncodeOptions.DEFAULTS).isEqualTo(new EncodeOptions(30, 22, "medium", 2.0, 550, 15, false));
+        assertThat(new EncodeOptions(25, 22, "medium", 1.5, 550, 15, false).holdFrames(25)).isEqualTo(38);
     }
 }

@@ -11,9 +11,17 @@ import org.umapanim.dataset.download.KnownDataset;
 final class FakeData {
     private FakeData() {}
 
+    /** One frame per epoch at 30 frames per second. */
+    static final Timing EVERY_EPOCH = new Timing(Pace.EPOCHS, null, 1, 30);
+
     /** The original's look: the MNIST title and subtitle, the legend's samples picked with seed 42. */
     static RenderOptions look(int threads) {
-        return new RenderOptions(KnownDataset.MNIST.title(), KnownDataset.MNIST.subtitle(), threads, 42);
+        return look(KnownDataset.MNIST.title(), KnownDataset.MNIST.subtitle(), threads);
+    }
+
+    /** The original's frames: 1100×800, the fixed camera, one frame per epoch, the automatic dot size. */
+    static RenderOptions look(String title, String subtitle, int threads) {
+        return new RenderOptions(title, subtitle, FrameSize.DEFAULT, null, Camera.FIXED, EVERY_EPOCH, threads, 42);
     }
 
     /** {@code n} labels "0".."classes-1", round robin. */

@@ -21,7 +21,7 @@ class FramePainterTest {
     }
 
     private static BufferedImage frame(int epoch) {
-        return painter.paint(epoch, LAST, FakeData.layout(labels, 10, epoch, LAST, epoch));
+        return painter.paint(epoch, LAST, FakeData.layout(labels, 10, epoch, LAST, epoch), View.WHOLE);
     }
 
     @Test
@@ -52,7 +52,7 @@ class FramePainterTest {
         float[] xy = {0f, 0f, 1f, 1f, 5f, 0.5f, 1.3f, 0.2f};
         float[] rows = new float[4 * 784];
         Legend empty = Legend.images(two, rows, new ImageShape(28, 28), 1);
-        BufferedImage f = new FramePainter(empty, two, FakeData.look(2)).paint(3, 3, xy);
+        BufferedImage f = new FramePainter(empty, two, FakeData.look(2)).paint(3, 3, xy, View.WHOLE);
         Palette palette = Palette.forClasses(2);
         var area = Layout.DATA_AREA;
         assertThat(Pixels.count(f, palette.rgb(0), area.x - 2, area.y + area.height - 4, area.x + 4,
@@ -65,7 +65,7 @@ class FramePainterTest {
 
     private static BufferedImage blankFrameLegend(Legend legend) {
         BufferedImage f = new BufferedImage(1100, 800, BufferedImage.TYPE_INT_RGB);
-        f.getGraphics().drawImage(legend.panel(), 800, 0, null);
+        f.getGraphics().drawImage(Pixels.panel(legend), 800, 0, null);
         return f;
     }
 
@@ -90,7 +90,7 @@ class FramePainterTest {
         BufferedImage first = frame(0);
         BufferedImage last = frame(LAST);
         assertThat(Pixels.sameRegion(first, last, 800, 0, 1100, 800)).isTrue();
-        BufferedImage panel = legend.panel();
+        BufferedImage panel = Pixels.panel(legend);
         for (int y = 0; y < 800; y += 3) {
             for (int x = 0; x < 300; x += 3) {
                 assertThat(Pixels.rgb(last, 800 + x, y)).isEqualTo(Pixels.rgb(panel, x, y));
@@ -99,7 +99,7 @@ class FramePainterTest {
         // and a legend built again from the same seed is the same picture
         BufferedImage again = new FramePainter(Legend.images(labels, FakeData.digitImages(labels),
                 new ImageShape(28, 28), 42), labels, FakeData.look(2)).paint(0, LAST,
-                FakeData.layout(labels, 10, 0, LAST, 0));
+                FakeData.layout(labels, 10, 0, LAST, 0), View.WHOLE);
         assertThat(Pixels.sameRegion(first, again, 800, 0, 1100, 800)).isTrue();
     }
 
@@ -122,17 +122,107 @@ class FramePainterTest {
         }
         assertThat(leftmost).isBetween(Layout.MARGIN_LEFT - 1, Layout.MARGIN_LEFT + 4);
 
-        BufferedImage untitled = new FramePainter(legend, labels, new RenderOptions("", "", 1, 42))
-                .paint(0, LAST, FakeData.layout(labels, 10, 0, LAST, 0));
+        BufferedImage untitled = new FramePainter(legend, labels, FakeData.look("", "", 1))
+                .paint(0, LAST, FakeData.layout(labels, 10, 0, LAST, 0), View.WHOLE);
         assertThat(Pixels.light(untitled, 200, 40, 35, 760, 102)).isZero();
     }
 
     @Test
     void aLongTitleShrinksToFitThePanel() {
         String longTitle = "A very long title that would run far past the legend if it kept its size, surely";
-        BufferedImage f = new FramePainter(legend, labels, new RenderOptions(longTitle, "", 1, 42))
-                .paint(0, LAST, FakeData.layout(labels, 10, 0, LAST, 0));
+        BufferedImage f = new FramePainter(legend, labels, FakeData.look(longTitle, "", 1))
+                .paint(0, LAST, FakeData.layout(labels, 10, 0, LAST, 0), View.WHOLE);
         assertThat(Pixels.light(f, 100, 770, 30, 800, 70)).isZero();
         assertThat(Pixels.light(f, 200, 40, 30, 770, 70)).isGreaterThan(500);
+    }
+
+    private static RenderOptions sized(FrameSize size, Double dot) {
+        RenderOptions o = FakeData.look(2);
+        return new RenderOptions(o.title(), o.subtitle(), size, dot, o.camera(), o.timing(), 2, o.seed());
+    }
+
+    @Test
+    void aFullHdFrameScalesTheWholeLayoutAndKeepsThePlotSquare() {
+        FramePainter hd = new FramePainter(legend, labels, sized(new FrameSize(1920, 1080, 1), 2.0));
+        float[] xy = FakeData.layout(labels, 10, LAST, LAST, 1);
+        BufferedImage big = hd.paint(LAST, LAST, xy, View.WHOLE);
+        BufferedImage small = new FramePainter(legend, labels, sized(FrameSize.DEFAULT, 2.0)).paint(LAST, LAST, xy,
+                View.WHOLE);
+        assertThat(big.getWidth()).isEqualTo(1920);
+        assertThat(big.getHeight()).isEqualTo(1080);
+        double f = 1080 / 800.0;   // the picture, 1485 px wide, is centred: 217 px of black either side
+        int left = (int) Math.round((1920 - 1100 * f) / 2);
+        assertThat(Pixels.light(big, 10, 0, 0, left - 1, 1080)).as("black margin").isZero();
+        assertThat(Pixels.light(big, 10, 1920 - left + 1, 0, 1920, 1080)).as("black margin").isZero();
+        // text and legend grow by the factor's square in area
+        int title = Pixels.light(small, 200, 40, 35, 760, 68);
+        int bigTitle = Pixels.light(big, 200, left + (int) (40 * f), (int) (35 * f), left + (int) (760 * f), (int) (68 * f));
+        assertThat((double) bigTitle / title).isBetween(f * f * 0.85, f * f * 1.15);
+        Palette palette = Palette.forClasses(10);
+        int legendInk = Pixels.count(small, palette.rgb(3), 800, 0, 1100, 800);
+        int bigLegendInk = Pixels.count(big, palette.rgb(3), left + (int) (800 * f), 0, 1920, 1080);
+        assertThat((double) bigLegendInk / legendInk).isBetween(f * f * 0.85, f * f * 1.15);
+        // the plot stays square: the points' extent grows alike in x and y
+        int[] a = ink(small, 0, 130, 800, 800);
+        int[] b = ink(big, left, (int) (130 * f), left + (int) (800 * f), 1080);
+        assertThat((double) (b[2] - b[0]) / (a[2] - a[0])).isCloseTo(f, org.assertj.core.data.Offset.offset(0.02));
+        assertThat((double) (b[3] - b[1]) / (a[3] - a[1])).isCloseTo(f, org.assertj.core.data.Offset.offset(0.02));
+    }
+
+    /** {@code n} points on a square grid, far enough apart that no two dots touch. */
+    private static float[] grid(int n) {
+        int side = (int) Math.ceil(Math.sqrt(n));
+        float[] xy = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            xy[2 * i] = (i % side + 0.5f) / side;
+            xy[2 * i + 1] = (i / side + 0.5f) / side;
+        }
+        return xy;
+    }
+
+    @Test
+    void scaleTwoDoublesEveryPixelDimensionDotsIncluded() {
+        float[] xy = grid(labels.length);
+        BufferedImage one = new FramePainter(legend, labels, sized(FrameSize.DEFAULT, 2.0)).paint(LAST, LAST, xy, View.WHOLE);
+        BufferedImage two = new FramePainter(legend, labels, sized(new FrameSize(1100, 800, 2), 2.0)).paint(LAST, LAST, xy,
+                View.WHOLE);
+        assertThat(two.getWidth()).isEqualTo(2200);
+        assertThat(two.getHeight()).isEqualTo(1600);
+        Palette palette = Palette.forClasses(10);
+        // 2x2 dots become 4x4: four times the pixels of each class colour in the plot
+        double ratio = (double) Pixels.count(two, palette.rgb(1), 0, 260, 1600, 1600)
+                / Pixels.count(one, palette.rgb(1), 0, 130, 800, 800);
+        assertThat(ratio).isBetween(3.5, 4.1);
+        assertThat(Pixels.whiteRun(two, 2 * Layout.MARGIN_LEFT, 2 * Layout.LINE_Y)).isEqualTo(2 * Layout.LINE_LENGTH);
+    }
+
+    @Test
+    void theDefaultDotGrowsForFewPoints() {
+        String[] few = FakeData.labels(150, 3);
+        Legend swatches = Legend.swatches(few);
+        float[] xy = grid(few.length);
+        BufferedImage auto = new FramePainter(swatches, few, FakeData.look(1)).paint(LAST, LAST, xy, View.WHOLE);
+        BufferedImage specks = new FramePainter(swatches, few, sized(FrameSize.DEFAULT, 2.0)).paint(LAST, LAST, xy,
+                View.WHOLE);
+        Palette palette = Palette.forClasses(3);
+        // 8-pixel discs: about 40 pixels of full colour per point, against 4 for the 2-pixel squares
+        assertThat(Pixels.count(specks, palette.rgb(0), 0, 130, 800, 800)).isEqualTo(50 * 4);
+        assertThat(Pixels.count(auto, palette.rgb(0), 0, 130, 800, 800)).isGreaterThan(50 * 30);
+    }
+
+    /** Bounding box (x0, y0, x1, y1) of the non-black pixels in the rectangle. */
+    private static int[] ink(BufferedImage img, int x0, int y0, int x1, int y1) {
+        int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (Pixels.rgb(img, x, y) != 0 && Pixels.rgb(img, x, y) != 0xFFFFFF) {
+                    box[0] = Math.min(box[0], x);
+                    box[1] = Math.min(box[1], y);
+                    box[2] = Math.max(box[2], x + 1);
+                    box[3] = Math.max(box[3], y + 1);
+                }
+            }
+        }
+        return box;
     }
 }

@@ -167,7 +167,7 @@ class FrameRendererTest {
         FrameRenderer.run(epochs, digits(epochs.labels, false), dir.resolve("frames"), dir.resolve("images"),
                 FakeData.look(2), false, Progress.NONE, (e, f) -> last[0] = f);
         BufferedImage expected = new BufferedImage(1100, 800, BufferedImage.TYPE_INT_RGB);
-        expected.getGraphics().drawImage(Legend.swatches(epochs.labels).panel(), 800, 0, null);
+        expected.getGraphics().drawImage(Pixels.panel(Legend.swatches(epochs.labels)), 800, 0, null);
         assertThat(Pixels.sameRegion(last[0], expected, 800, 0, 1100, 800)).isTrue();
     }
 

@@ -13,7 +13,7 @@ class LegendTest {
     void imageLegendShowsEveryClassInItsColourInTwoColumnsOfFive() {
         String[] labels = FakeData.labels(500, 10);
         Legend legend = Legend.images(labels, FakeData.digitImages(labels), MNIST, 7);
-        BufferedImage panel = legend.panel();
+        BufferedImage panel = Pixels.panel(legend);
         assertThat(panel.getWidth()).isEqualTo(300);
         assertThat(panel.getHeight()).isEqualTo(800);
         Palette palette = Palette.forClasses(10);
@@ -36,7 +36,7 @@ class LegendTest {
         rows[0] = 255;         // class 0, top-left pixel: full ink
         rows[1] = 128;         // next pixel: half ink
         rows[784 + 783] = 255; // class 1, bottom-right pixel
-        BufferedImage panel = Legend.images(labels, rows, MNIST, 1).panel();
+        BufferedImage panel = Pixels.panel(Legend.images(labels, rows, MNIST, 1));
         Palette palette = Palette.forClasses(2);
         assertThat(Pixels.count(panel, palette.rgb(0), 0, 0, 300, 800)).isEqualTo(25); // one 5x5 tile
         int half = blend(palette.rgb(0), 128);
@@ -61,7 +61,7 @@ class LegendTest {
     @Test
     void dataWithoutPixelGridGetsColourSwatchesWithNames() {
         String[] labels = {"setosa", "versicolor", "virginica", "setosa"};
-        BufferedImage panel = Legend.swatches(labels).panel();
+        BufferedImage panel = Pixels.panel(Legend.swatches(labels));
         Palette palette = Palette.forClasses(3);
         for (int c = 0; c < 3; c++) {
             assertThat(Pixels.count(panel, palette.rgb(c), 0, 0, 300, 800)).as("swatch %d", c).isGreaterThan(100);
@@ -73,7 +73,7 @@ class LegendTest {
     @Test
     void manyClassesStillGetOneSwatchEach() {
         String[] labels = FakeData.labels(60, 15);
-        BufferedImage panel = Legend.swatches(labels).panel();
+        BufferedImage panel = Pixels.panel(Legend.swatches(labels));
         Palette palette = Palette.forClasses(15);
         for (int c = 0; c < 15; c++) {
             assertThat(Pixels.count(panel, palette.rgb(c), 0, 0, 300, 800)).as("swatch %d", c).isGreaterThan(20);
@@ -91,14 +91,14 @@ class LegendTest {
         for (int s = 0; s < 10; s++) {
             int x0 = (s % 2) * 150;
             int y0 = 25 + (s / 2) * 150;
-            assertThat(Pixels.count(legend.panel(), colour, x0, y0, x0 + 150, y0 + 150)).as("sample %d", s)
+            assertThat(Pixels.count(Pixels.panel(legend), colour, x0, y0, x0 + 150, y0 + 150)).as("sample %d", s)
                     .isGreaterThan(100);
         }
     }
 
     @Test
     void unlabelledDataHasOneSwatch() {
-        BufferedImage panel = Legend.swatches(new String[] {null, null}).panel();
+        BufferedImage panel = Pixels.panel(Legend.swatches(new String[] {null, null}));
         assertThat(Pixels.count(panel, 0xA6CEE3, 0, 0, 300, 800)).isGreaterThan(100);
     }
 

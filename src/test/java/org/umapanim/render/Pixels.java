@@ -6,6 +6,15 @@ import java.awt.image.BufferedImage;
 final class Pixels {
     private Pixels() {}
 
+    /** The legend drawn alone at its reference size, 300x800, as the frames show it at scale 1. */
+    static BufferedImage panel(Legend legend) {
+        BufferedImage panel = new BufferedImage(Legend.WIDTH, Legend.HEIGHT, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = panel.createGraphics();
+        legend.draw(g);
+        g.dispose();
+        return panel;
+    }
+
     static int rgb(BufferedImage img, int x, int y) {
         return img.getRGB(x, y) & 0xFFFFFF;
     }

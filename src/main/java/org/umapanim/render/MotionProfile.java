@@ -1,0 +1,75 @@
+package org.umapanim.render;
+
+import org.umapanim.common.Progress;
+import org.umapanim.store.EpochHistory;
+
+/**
+ * What a first pass over the history measures for the pacing and the camera: the bounding box of
+ * every drawn epoch's layout, and the mean distance the points move from each drawn epoch to the
+ * next (in normalised units). Only two layouts are held at a time.
+ */
+final class MotionProfile {
+    /** Per drawn epoch: min x, min y, max x, max y. */
+    private final double[][] boxes;
+    /** Per step between drawn epochs: the mean displacement of the points. */
+    private final double[] steps;
+
+    private MotionProfile(double[][] boxes, double[] steps) {
+        this.boxes = boxes;
+        this.steps = steps;
+    }
+
+    static MotionProfile measure(EpochHistory history, int[] keys, Progress progress) {
+        double[][] boxes = new double[keys.length][];
+        double[] steps = new double[Math.max(0, keys.length - 1)];
+        int[] next = {0};
+        float[][] previous = {null};
+        try (Progress.Task task = progress.start("measuring motion", history.lastEpoch() + 1L)) {
+            history.forEachEpoch((epoch, xy) -> {
+                task.step();
+                int k = next[0];
+                if (k >= keys.length || epoch != keys[k]) {
+                    return;
+                }
+                boxes[k] = box(xy);
+                if (k > 0) {
+                    steps[k - 1] = meanDistance(previous[0], xy);
+                }
+                previous[0] = xy.clone();
+                next[0]++;
+            });
+        }
+        if (next[0] != keys.length) {
+            throw new IllegalStateException("the history ends before epoch " + keys[next[0]]);
+        }
+        return new MotionProfile(boxes, steps);
+    }
+
+    static double[] box(float[] xy) {
+        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < xy.length; i += 2) {
+            minX = Math.min(minX, xy[i]);
+            maxX = Math.max(maxX, xy[i]);
+            minY = Math.min(minY, xy[i + 1]);
+            maxY = Math.max(maxY, xy[i + 1]);
+        }
+        return new double[] {minX, minY, maxX, maxY};
+    }
+
+    private static double meanDistance(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i += 2) {
+            sum += Math.hypot(b[i] - a[i], b[i + 1] - a[i + 1]);
+        }
+        return sum / Math.max(1, a.length / 2);
+    }
+
+    double[][] boxes() {
+        return boxes;
+    }
+
+    double[] steps() {
+        return steps;
+    }
+}
