@@ -12,7 +12,10 @@ final class FrameOptions {
     @Option(names = "--subtitle", paramLabel = "TEXT", description = "Subtitle of every frame (default: the data set's, e.g. \"Each point is a handwritten digit\").")
     String subtitle = RenderSettings.DEFAULTS.subtitle();
 
+    @Option(names = "--metrics-inset", description = "Draw a small chart of the layout's quality (trustworthiness, neighbours kept, 10-NN accuracy) in the corner of each frame, growing with the epochs (from data/metrics.parquet).")
+    boolean metricsInset = RenderSettings.DEFAULTS.metricsInset();
+
     RenderSettings settings(Compute compute) {
-        return new RenderSettings(title, subtitle, compute);
+        return new RenderSettings(title, subtitle, metricsInset, compute);
     }
 }

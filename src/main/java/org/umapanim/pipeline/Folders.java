@@ -10,6 +10,7 @@ public record Folders(Path data, Path frames, Path images, Path movie) {
 
     public static final String DIGITS = "digits.parquet";
     public static final String EPOCHS = "epochs.parquet";
+    public static final String METRICS = "metrics.parquet";
 
     Path digits() {
         return data.resolve(DIGITS);
@@ -17,6 +18,14 @@ public record Folders(Path data, Path frames, Path images, Path movie) {
 
     Path epochs() {
         return data.resolve(EPOCHS);
+    }
+
+    Path metrics() {
+        return data.resolve(METRICS);
+    }
+
+    Path metricsChart() {
+        return images.resolve(RenderedFiles.METRICS);
     }
 
     Path intro() {

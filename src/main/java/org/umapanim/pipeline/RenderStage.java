@@ -1,5 +1,6 @@
 package org.umapanim.pipeline;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +15,18 @@ import org.umapanim.dataset.Dataset;
 import org.umapanim.dataset.DatasetReader;
 import org.umapanim.render.FrameRenderer;
 import org.umapanim.render.FrameSink;
+import org.umapanim.render.MetricsChart;
+import org.umapanim.render.MetricsInset;
 import org.umapanim.render.RenderOptions;
 import org.umapanim.render.RenderSummary;
 import org.umapanim.render.RenderedFiles;
 import org.umapanim.store.EpochsReader;
+import org.umapanim.store.MetricsReader;
 
-/** The render stage: the two Parquet files → one PNG per epoch, intro.png and combined.png. */
+/**
+ * The render stage: the Parquet files → one PNG per epoch, intro.png, combined.png and, when
+ * prepare measured the run (metrics.parquet), metrics.png and optionally a chart in every frame.
+ */
 final class RenderStage {
     private static final String STAMP = ".render.stamp";
     /** For an epochs file that records no title (one another tool wrote). */
@@ -33,8 +40,10 @@ final class RenderStage {
     private final RenderOptions options;
     private final StageStamp stamp;
     private final List<Path> outputs = new ArrayList<>();
+    /** The run's measures, or null when prepare wrote none (a data folder from before they existed). */
+    private final MetricsReader.Metrics metrics;
 
-    /** Opens and checks epochs.parquet, and fingerprints both Parquet files and the look. */
+    /** Opens and checks epochs.parquet (and metrics.parquet), and fingerprints the Parquet files and the look. */
     RenderStage(RenderSettings settings, Folders folders, Progress progress) {
         this.settings = settings;
         this.folders = folders;
@@ -54,12 +63,37 @@ final class RenderStage {
         inputs.put("subtitle", subtitle);
         inputs.put("seed", Long.toString(compute.seed()));
         inputs.put("last epoch", Integer.toString(epochs.lastEpoch()));
+        this.metrics = readMetrics(settings.metricsInset());
+        if (metrics != null) {
+            inputs.put("metrics.sha256", Checksums.sha256(folders.metrics()));
+            inputs.put("metrics inset", Boolean.toString(settings.metricsInset()));
+        }
         this.stamp = new StageStamp(stampFile(folders.frames()), inputs);
         for (int epoch = 0; epoch <= epochs.lastEpoch(); epoch++) {
             outputs.add(RenderedFiles.frame(folders.frames(), epoch));
         }
         outputs.add(folders.intro());
         outputs.add(folders.combined());
+        if (metrics != null) {
+            outputs.add(folders.metricsChart());
+        }
+    }
+
+    /** metrics.parquet, if there is one; it must be there for the inset and belong to these epochs. */
+    private MetricsReader.Metrics readMetrics(boolean needed) {
+        Path file = folders.metrics();
+        if (!Files.exists(file)) {
+            if (needed) {
+                throw new FileProblem(file, "does not exist, and --metrics-inset draws from it (run prepare again)");
+            }
+            return null;
+        }
+        MetricsReader.Metrics read = MetricsReader.read(file);
+        if (read.lastEpoch() != epochs.lastEpoch()) {
+            throw new FileProblem(file, "ends at epoch " + read.lastEpoch() + " but " + folders.epochs().getFileName()
+                    + " at epoch " + epochs.lastEpoch() + "; they come from different runs (run prepare again)");
+        }
+        return read;
     }
 
     StageStamp.State state() {
@@ -89,8 +123,12 @@ final class RenderStage {
         boolean resume = state != StageStamp.State.STALE;
         Dataset rows = readRows();
         stamp.markStarted();
+        MetricsInset inset = settings.metricsInset() ? new MetricsInset(metrics.epochs()) : null;
         RenderSummary summary = FrameRenderer.run(epochs, rows, folders.frames(), folders.images(), options, resume,
-                progress, sink);
+                progress, sink, inset);
+        if (metrics != null) {
+            MetricsChart.write(metrics.epochs(), folders.metricsChart());
+        }
         stamp.markComplete(outputs);
         return new StageReport("render", resume ? StageReport.Outcome.RESUMED : StageReport.Outcome.RAN,
                 (System.nanoTime() - started) / 1_000_000, shown(), String.format(
@@ -115,6 +153,7 @@ final class RenderStage {
     }
 
     private List<Path> shown() {
-        return List.of(folders.frames(), folders.intro(), folders.combined());
+        return metrics == null ? List.of(folders.frames(), folders.intro(), folders.combined())
+                : List.of(folders.frames(), folders.intro(), folders.combined(), folders.metricsChart());
     }
 }

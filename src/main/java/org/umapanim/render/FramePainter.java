@@ -17,8 +17,15 @@ public final class FramePainter {
 
     private final int[] background;
     private final ScatterChart chart;
+    private final MetricsInset inset;
 
     public FramePainter(Legend legend, String[] labels, RenderOptions o) {
+        this(legend, labels, o, null);
+    }
+
+    /** @param insetOrNull a chart of the measures drawn over the plot's corner, or null for the original look */
+    public FramePainter(Legend legend, String[] labels, RenderOptions o, MetricsInset insetOrNull) {
+        this.inset = insetOrNull;
         Classes classes = Classes.of(labels);
         this.chart = new ScatterChart(classes, Palette.forClasses(classes.count()), Layout.DOT);
         BufferedImage base = newFrame();
@@ -44,6 +51,9 @@ public final class FramePainter {
             // Points never spill into the legend, whatever their coordinates.
             g.clipRect(0, 0, Layout.PANEL, HEIGHT);
             chart.draw(g, Layout.DATA_AREA, xy);
+            if (inset != null) {
+                inset.draw(g, epoch);
+            }
         } finally {
             g.dispose();
         }

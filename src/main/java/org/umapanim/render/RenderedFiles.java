@@ -8,7 +8,7 @@ import org.umapanim.common.AtomicFiles;
 
 /**
  * The names of what render writes, the one definition every stage uses: a frame per epoch,
- * {@code combined-NNNNNN.png} (six digits or more, from 0 without gaps), and the two README
+ * {@code combined-NNNNNN.png} (six digits or more, from 0 without gaps), and the README
  * pictures.
  */
 public final class RenderedFiles {
@@ -16,6 +16,8 @@ public final class RenderedFiles {
     public static final String INTRO = "intro.png";
     /** A copy of the last frame. */
     public static final String COMBINED = "combined.png";
+    /** The layout's measures against the epoch, from metrics.parquet. */
+    public static final String METRICS = "metrics.png";
 
     private static final String FRAME_PREFIX = "combined-";
     /** Up to nine digits: epochs are UINT_16, so more could only be a stray file. */
