@@ -16,6 +16,9 @@ final class PlaneGrid {
     private final double cell;
     private final int[] cellStart;
     private final int[] members;
+    /** The members' coordinates in cell order, so a cell's points are read from consecutive memory. */
+    private final double[] memberX;
+    private final double[] memberY;
 
     /** Indexes the points of {@code xy} (x = xy[2i], y = xy[2i+1]); the array must not change while in use. */
     PlaneGrid(float[] xy) {
@@ -50,8 +53,13 @@ final class PlaneGrid {
         }
         int[] fill = java.util.Arrays.copyOf(cellStart, columns * rows);
         this.members = new int[n];
+        this.memberX = new double[n];
+        this.memberY = new double[n];
         for (int i = 0; i < n; i++) {
-            members[fill[cellOf[i]]++] = i;
+            int p = fill[cellOf[i]]++;
+            members[p] = i;
+            memberX[p] = xy[2 * i];
+            memberY[p] = xy[2 * i + 1];
         }
     }
 
@@ -105,15 +113,15 @@ final class PlaneGrid {
 
     private void scan(int c, int self, double x, double y, double[] best, int[] out) {
         int k = out.length;
-        for (int p = cellStart[c]; p < cellStart[c + 1]; p++) {
-            int j = members[p];
-            if (j == self) {
+        for (int p = cellStart[c], end = cellStart[c + 1]; p < end; p++) {
+            double dx = memberX[p] - x;
+            double dy = memberY[p] - y;
+            double dist = dx * dx + dy * dy;
+            if (dist > best[k - 1]) {
                 continue;
             }
-            double dx = xy[2 * j] - x;
-            double dy = xy[2 * j + 1] - y;
-            double dist = dx * dx + dy * dy;
-            if (dist < best[k - 1] || (dist == best[k - 1] && j < out[k - 1])) {
+            int j = members[p];
+            if (j != self && (dist < best[k - 1] || j < out[k - 1])) {
                 int q = k - 1;
                 while (q > 0 && (best[q - 1] > dist || (best[q - 1] == dist && out[q - 1] > j))) {
                     best[q] = best[q - 1];

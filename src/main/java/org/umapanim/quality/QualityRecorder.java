@@ -150,7 +150,7 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
                     if (input.isNear(q, j)) {
                         kept++;
                     } else {
-                        penalty += Math.max(0, input.rank(q, i, j) - k);
+                        penalty += Math.max(0, input.rank(q, j) - k);
                     }
                 }
             }

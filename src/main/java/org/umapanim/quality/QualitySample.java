@@ -11,20 +11,20 @@ import java.util.SplittableRandom;
  *
  * <p>Sizes, measured on the bundled 10,000 digits: with 1,000 points the trustworthiness
  * estimate has a standard error of 0.0018; 10-NN accuracy is a proportion near 0.94, whose
- * standard error is 0.0075 at 1,000 points but 0.0034 at 5,000, hence the larger sample for the
- * measures that need no high-dimensional distances. Those distances are kept as one float per
- * sampled point per point, at most {@link #MAX_DISTANCES} in all (64 MB): 1,000 sampled points
- * up to 16,777 points, 239 for 70,000.
+ * standard error is 0.0075 at 1,000 points but 0.0043 at 3,000, hence the larger sample for the
+ * measures that need no high-dimensional distances. Those are kept as one int rank per sampled
+ * point per point, at most {@link #MAX_RANKS} in all (64 MB): 1,000 sampled points up to 16,777
+ * points, 239 for 70,000.
  */
 record QualitySample(int[] order, int highD, int planar) {
     static final int HIGH_D = 1_000;
     static final int PLANAR = 3_000;
-    static final long MAX_DISTANCES = 1L << 24;
+    static final long MAX_RANKS = 1L << 24;
 
     /** The sample of {@code n} points drawn with {@code seed}. */
     static QualitySample of(int n, long seed) {
         int planar = Math.min(n, PLANAR);
-        int highD = (int) Math.max(1, Math.min(Math.min(planar, HIGH_D), MAX_DISTANCES / n));
+        int highD = (int) Math.max(1, Math.min(Math.min(planar, HIGH_D), MAX_RANKS / n));
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;

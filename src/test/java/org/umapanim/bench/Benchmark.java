@@ -10,6 +10,8 @@ import org.umapanim.dataset.DatasetReader;
 import org.umapanim.encode.EncodeOptions;
 import org.umapanim.encode.EncodeSummary;
 import org.umapanim.encode.MovieEncoder;
+import org.umapanim.quality.QualityRecorder;
+import org.umapanim.quality.QualityRun;
 import org.umapanim.render.FrameRenderer;
 import org.umapanim.render.RenderOptions;
 import org.umapanim.render.RenderSummary;
@@ -17,6 +19,7 @@ import org.umapanim.store.DigitsWriter;
 import org.umapanim.store.EpochsReader;
 import org.umapanim.store.EpochsSummary;
 import org.umapanim.store.EpochsWriter;
+import org.umapanim.store.MetricsWriter;
 import org.umapanim.umap.EmbeddingQuality;
 import org.umapanim.umap.KnnGraph;
 import org.umapanim.umap.NearestNeighbors;
@@ -29,6 +32,10 @@ import org.umapanim.umap.UmapResult;
  * The benchmark behind {@code bench/run}: every stage of the pipeline on the bundled digits, its
  * time, the kNN recall against the exact neighbours and the layout's quality. Machines here are
  * shared and noisy, so read ratios within one run rather than absolute times.
+ *
+ * <p>The cost of the per-epoch measures (issue 15: at most 10 % of prepare) is measured by
+ * running prepare's work — digits.parquet written beside the fit, the fit, epochs.parquet —
+ * without and with them, twice each, alternating, and taking the faster of each.
  *
  * <p>Usage: {@code Benchmark [ROWS [THREADS]]} (default: all 10,000 rows, all cores).
  */
@@ -83,6 +90,18 @@ public final class Benchmark {
         double trust = EmbeddingQuality.trustworthiness(data.values(), n, d, fit.layout(), 15);
         double accuracy = EmbeddingQuality.knnAccuracy(fit.layout(), labels, 10, 5, 0);
 
+        long[] without = {Long.MAX_VALUE};
+        long[] with = {Long.MAX_VALUE};
+        QualityRun measured = null;
+        for (int rep = 0; rep < 2; rep++) {
+            t = System.nanoTime();
+            prepare(data, params, dir, false);
+            without[0] = Math.min(without[0], since(t));
+            t = System.nanoTime();
+            measured = prepare(data, params, dir, true);
+            with[0] = Math.min(with[0], since(t));
+        }
+
         long prepare = load + writeDigits + fit.totalMillis() + writeEpochs;
         System.out.println();
         System.out.printf("%-28s %9s%n", "stage", "ms");
@@ -105,7 +124,41 @@ public final class Benchmark {
         System.out.printf("render speed                    %.1f frames/s%n", rendered.framesPerSecond());
         System.out.printf("epochs.parquet                  %.1f MB, %,d rows%n", written.bytes() / 1e6, written.rows());
         System.out.printf("movie                           %.2f MB%n", movie.bytes() / 1e6);
+        System.out.println();
+        System.out.printf("prepare without the measures    %d ms%n", without[0]);
+        System.out.printf("prepare with the measures       %d ms  (+%.1f %%)%n", with[0], 100.0 * (with[0] - without[0]) / without[0]);
+        System.out.printf("measured at the last epoch      trustworthiness %.4f, 10-NN accuracy %.4f (samples of %d and %d points)%n",
+                measured.last().trustworthiness(), measured.last().labelAccuracy(), measured.method().highDSample(),
+                measured.method().planarSample());
         deleteTree(dir);
+    }
+
+    /** prepare's work as PrepareStage does it, with or without the quality measures and metrics.parquet. */
+    private static QualityRun prepare(Dataset data, UmapParams params, Path dir, boolean measures) throws Exception {
+        Map<String, String> metadata = Map.of("umap-anim.version", "benchmark");
+        var digits = java.util.concurrent.CompletableFuture.runAsync(
+                () -> DigitsWriter.write(dir.resolve("digits.parquet"), data, metadata));
+        EpochsWriter epochs = new EpochsWriter(dir.resolve("epochs.parquet"), data.labelColumn(), data.labels(),
+                params.nEpochs(), false, metadata);
+        // a null resource is allowed: without the measures there is nothing to close
+        try (QualityRecorder recorder = measures ? new QualityRecorder(data.values(), data.rows(), data.cols(),
+                data.labels(), params.seed()) : null) {
+            Umap umap = measures ? new Umap(params).withObjectiveListener(recorder::useObjective) : new Umap(params);
+            umap.fit(data.values(), data.rows(), data.cols(), (epoch, xy) -> {
+                epochs.onEpoch(epoch, xy);
+                if (measures) {
+                    recorder.onEpoch(epoch, xy);
+                }
+            }, Progress.NONE);
+            EpochsSummary written = epochs.finish();
+            QualityRun run = null;
+            if (measures) {
+                run = recorder.finish(written.normalisation().scaleX(), written.normalisation().scaleY());
+                MetricsWriter.write(dir.resolve("metrics.parquet"), run, metadata);
+            }
+            digits.get();
+            return run;
+        }
     }
 
     private static long since(long startNanos) {
