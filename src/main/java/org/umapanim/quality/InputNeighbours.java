@@ -21,12 +21,10 @@ final class InputNeighbours {
     /** Points that share a pass over the chunk's columns, which stay in cache. */
     private static final int BLOCK = 16;
 
-    private final int k;
     private final int[][] ranks;
     private final int[][] nearest;
 
-    private InputNeighbours(int k, int[][] ranks, int[][] nearest) {
-        this.k = k;
+    private InputNeighbours(int[][] ranks, int[][] nearest) {
         this.ranks = ranks;
         this.nearest = nearest;
     }
@@ -54,7 +52,7 @@ final class InputNeighbours {
                 nearest[q] = rank(rows[q - q0], order, sample.point(q), k, ranks[q]);
             }
         }
-        return new InputNeighbours(k, ranks, nearest);
+        return new InputNeighbours(ranks, nearest);
     }
 
     /** Squared distances from sampled points q0 … q1−1 to every point. */
@@ -126,10 +124,6 @@ final class InputNeighbours {
         }
         ranks[self] = 0;
         return near;
-    }
-
-    int k() {
-        return k;
     }
 
     /** Whether point j is among the k nearest of sampled point q in the input space. */

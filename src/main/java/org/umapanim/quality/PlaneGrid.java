@@ -113,15 +113,16 @@ final class PlaneGrid {
 
     private void scan(int c, int self, double x, double y, double[] best, int[] out) {
         int k = out.length;
+        double worst = best[k - 1];
         for (int p = cellStart[c], end = cellStart[c + 1]; p < end; p++) {
             double dx = memberX[p] - x;
             double dy = memberY[p] - y;
             double dist = dx * dx + dy * dy;
-            if (dist > best[k - 1]) {
+            if (dist > worst) {
                 continue;
             }
             int j = members[p];
-            if (j != self && (dist < best[k - 1] || j < out[k - 1])) {
+            if (j != self && (dist < worst || j < out[k - 1])) {
                 int q = k - 1;
                 while (q > 0 && (best[q - 1] > dist || (best[q - 1] == dist && out[q - 1] > j))) {
                     best[q] = best[q - 1];
@@ -130,6 +131,7 @@ final class PlaneGrid {
                 }
                 best[q] = dist;
                 out[q] = j;
+                worst = best[k - 1];
             }
         }
     }

@@ -222,6 +222,29 @@ class QualityRecorderTest {
     }
 
     @Test
+    void threePointsAndIdenticalRowsAreMeasuredToo() {
+        float[] three = {0, 0, 1, 1, 5, 5};
+        try (QualityRecorder recorder = new QualityRecorder(three, 3, 2, new String[] {"a", "a", "b"}, 1)) {
+            recorder.useObjective(CrossEntropyEstimateTest.graph(3, 2, 1, 0.9));
+            recorder.onEpoch(0, new float[] {0, 0, 1, 0, 9, 9});
+            QualityRun run = recorder.finish(1, 1);
+            assertThat(run.method().k()).as("sklearn needs k < n/2").isEqualTo(1);
+            assertThat(run.last().trustworthiness()).isEqualTo(1.0);
+            assertThat(run.last().neighbourPreservation()).isEqualTo(1.0);
+            assertThat(run.last().labelAccuracy()).as("b's two neighbours vote a").isCloseTo(2 / 3.0, within(1e-12));
+            assertThat(run.last().loss()).isFinite();
+        }
+        float[] same = new float[30 * 4];   // 30 identical rows, all at the same place in the layout
+        try (QualityRecorder recorder = new QualityRecorder(same, 30, 4, null, 1)) {
+            recorder.onEpoch(0, new float[60]);
+            recorder.onEpoch(1, new float[60]);
+            QualityRun run = recorder.finish(1, 1);
+            assertThat(run.last().trustworthiness()).isEqualTo(1.0);
+            assertThat(run.last().motionMedian()).isZero();
+        }
+    }
+
+    @Test
     void epochsMustComeInOrderAndTheObjectiveFirst() {
         Blobs b = Blobs.make(40, 3, 2, 4);
         try (QualityRecorder recorder = new QualityRecorder(b.values(), b.n(), b.d(), b.labels(), 1)) {
