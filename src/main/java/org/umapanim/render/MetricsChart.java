@@ -26,8 +26,8 @@ import org.umapanim.quality.EpochMeasures;
 /**
  * {@code images/metrics.png}: the layout's measures against the epoch as small multiples sharing
  * the epoch axis — trustworthiness, neighbours kept, 10-NN accuracy (labelled data), the loss and
- * the motion (median and 95th percentile, on a log axis: it falls by orders of magnitude) — in
- * the movie's look: white text and axes on black.
+ * the motion (median and 95th percentile), the last two on log axes as they fall by orders of
+ * magnitude — in the movie's look: white text and axes on black.
  */
 public final class MetricsChart {
     public static final int WIDTH = 800;
@@ -54,17 +54,20 @@ public final class MetricsChart {
         plot.setGap(16);
         plot.setBackgroundPaint(Color.BLACK);
         plot.setOutlineVisible(false);
-        for (Measure m : List.of(Measure.TRUSTWORTHINESS, Measure.NEIGHBOURS_KEPT, Measure.LABEL_ACCURACY, Measure.LOSS)) {
+        for (Measure m : List.of(Measure.TRUSTWORTHINESS, Measure.NEIGHBOURS_KEPT, Measure.LABEL_ACCURACY)) {
             if (m.measuredIn(epochs)) {
                 NumberAxis axis = new NumberAxis(m.label);
                 axis.setAutoRangeIncludesZero(false);
-                if (m == Measure.LOSS) {
-                    NumberFormat compact = NumberFormat.getCompactNumberInstance(Locale.ROOT, NumberFormat.Style.SHORT);
-                    compact.setMaximumFractionDigits(1);
-                    axis.setNumberFormatOverride(compact);
-                }
                 plot.add(subplot(epochs, axis, false, m), 1);
             }
+        }
+        if (Measure.LOSS.measuredIn(epochs)) {
+            // log: the first epochs' fall would flatten the later rise on a linear axis
+            LogAxis axis = new LogAxis(Measure.LOSS.label);
+            NumberFormat compact = NumberFormat.getCompactNumberInstance(Locale.ROOT, NumberFormat.Style.SHORT);
+            compact.setMaximumFractionDigits(1);
+            axis.setNumberFormatOverride(compact);
+            plot.add(subplot(epochs, axis, true, Measure.LOSS), 1);
         }
         if (Measure.MOTION_MEDIAN.measuredIn(epochs)) {
             LogAxis axis = new LogAxis("motion per epoch");
