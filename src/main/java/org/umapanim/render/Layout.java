@@ -25,8 +25,8 @@ final class Layout {
 
     static final Rectangle DATA_AREA = new Rectangle(80, 140, 640, 640);
     /**
-     * The {@code --metrics-inset} chart: the plot panel's bottom-left corner, below and left of
-     * where most layouts leave room (normalised layouts touch the data area's edges only midway).
+     * The {@code --metrics-inset} chart: the plot panel's bottom-left corner, which a normalised
+     * layout seldom fills (it touches the data area's edges, rarely its corners).
      */
     static final Rectangle METRICS_INSET = new Rectangle(12, 664, 260, 124);
     /** Points are 2x2 pixel squares: visible at 800 px yet fine enough for 70,000 points. */
