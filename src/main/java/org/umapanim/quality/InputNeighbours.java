@@ -16,8 +16,9 @@ package org.umapanim.quality;
  * index order.
  */
 final class InputNeighbours {
-    /** Sampled rows whose distances are computed at once (20 MB of floats for 10,000 points). */
-    private static final int CHUNK = 512;
+    /** Distances computed at once: at most 512 sampled rows and 4M floats (16 MB). */
+    private static final int CHUNK_ROWS = 512;
+    private static final int CHUNK_FLOATS = 1 << 22;
     /** Points that share a pass over the chunk's columns, which stay in cache. */
     private static final int BLOCK = 16;
 
@@ -44,9 +45,10 @@ final class InputNeighbours {
         int[][] ranks = new int[m][];
         int[][] nearest = new int[m][];
         Radix radix = new Radix(n);
-        for (int q0 = 0; q0 < m; q0 += CHUNK) {
-            float[][] rows = distances(values, n, d, norms, sample, q0, Math.min(m, q0 + CHUNK));
-            for (int q = q0; q < Math.min(m, q0 + CHUNK); q++) {
+        int chunk = Math.max(1, Math.min(CHUNK_ROWS, CHUNK_FLOATS / n));
+        for (int q0 = 0; q0 < m; q0 += chunk) {
+            float[][] rows = distances(values, n, d, norms, sample, q0, Math.min(m, q0 + chunk));
+            for (int q = q0; q < Math.min(m, q0 + chunk); q++) {
                 int[] order = radix.sort(rows[q - q0]);
                 ranks[q] = new int[n];
                 nearest[q] = rank(rows[q - q0], order, sample.point(q), k, ranks[q]);
