@@ -25,7 +25,6 @@ public record QualityMethod(int points, int highDSample, int planarSample, int k
     /** Key → how the measure is computed, in words; plus the numbers as their own keys. */
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("points", Integer.toString(points));
         m.put("sample_size", Integer.toString(highDSample));
         m.put("planar_sample_size", Integer.toString(planarSample));
         m.put("sample_seed", Long.toString(seed));
@@ -53,7 +52,7 @@ public record QualityMethod(int points, int highDSample, int planarSample, int k
                     + "raw layout, v and 1-v clipped below at %s: %s of the %d edges of the pruned fuzzy graph "
                     + "(uniform, with replacement, scaled by edges/samples) and %s of the %d non-edge pairs "
                     + "(uniform, scaled by non-edges/samples), the same pairs every epoch; loss_attraction is the "
-                    + "-w log v term, loss_repulsion the rest", CrossEntropyEstimate.CLIP,
+                    + "-w log v term, loss_repulsion the rest", java.math.BigDecimal.valueOf(CrossEntropyEstimate.CLIP),
                     edgeSamples == edges ? "all" : Integer.toString(edgeSamples), edges,
                     pairSamples == nonEdges ? "all" : Integer.toString(pairSamples), nonEdges));
             m.put("loss.edges", Long.toString(edges));
