@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -75,9 +76,10 @@ final class PrepareStage {
 
     /** The final layout's measures in one line: "trustworthiness 0.958 · neighbours kept 0.41 · 10-NN accuracy 0.94". */
     static String figures(EpochMeasures last) {
-        String line = String.format(java.util.Locale.ROOT, "trustworthiness %.3f · neighbours kept %.2f", last.trustworthiness(),
-                last.neighbourPreservation());
-        return Double.isNaN(last.labelAccuracy()) ? line : line + String.format(java.util.Locale.ROOT, " · 10-NN accuracy %.2f", last.labelAccuracy());
+        String line = String.format(Locale.ROOT, "trustworthiness %.3f · neighbours kept %.2f",
+                last.trustworthiness(), last.neighbourPreservation());
+        return Double.isNaN(last.labelAccuracy()) ? line
+                : line + String.format(Locale.ROOT, " · 10-NN accuracy %.2f", last.labelAccuracy());
     }
 
     private static void awaitDigits(CompletableFuture<Void> digits) {

@@ -27,8 +27,8 @@ public final class Umap {
     }
 
     /**
-     * The same engine, also handing {@code listener} the objective the SGD minimises (the pruned
-     * fuzzy graph and the curve's a, b) once per fit, before epoch 0: what a loss estimate needs.
+     * The same engine, also handing {@code listener} UMAP's objective (the pruned fuzzy graph the
+     * SGD works on and the curve's a, b) once per fit, before epoch 0: what a loss estimate needs.
      */
     public Umap withObjectiveListener(java.util.function.Consumer<UmapObjective> listener) {
         return new Umap(params, listener);

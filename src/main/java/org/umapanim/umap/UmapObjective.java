@@ -1,9 +1,10 @@
 package org.umapanim.umap;
 
 /**
- * What the SGD minimises, handed out once the graph is built (see {@link Umap#withObjectiveListener}):
+ * UMAP's objective, handed out once the graph is built (see {@link Umap#withObjectiveListener}):
  * the fuzzy cross-entropy between the pruned fuzzy graph and the layout's memberships
- * v = 1/(1 + a·d^(2b)), summed over all pairs of points (design §10).
+ * v = 1/(1 + a·d^(2b)), summed over all pairs of points (design §10), which the SGD descends by
+ * sampling edges and, for the repulsion, random points.
  *
  * <p>The graph is symmetric, in CSR form with both directions of every edge: the neighbours of
  * point i are {@code columns[rowStart[i] … rowStart[i+1])}, ascending, with weights
