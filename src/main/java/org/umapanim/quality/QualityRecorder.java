@@ -97,7 +97,7 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
         return out;
     }
 
-    /** Takes the objective the SGD minimises, for the loss; UMAP hands it out before epoch 0. */
+    /** Takes UMAP's objective (graph and curve), for the loss; UMAP hands it out before epoch 0. */
     public void useObjective(UmapObjective objective) {
         if (nextEpoch > 0 || loss != null) {
             throw new IllegalStateException("the objective must come once, before epoch 0");
