@@ -4,8 +4,9 @@ package org.umapanim.quality;
  * Nearest neighbours in one 2-D layout: the points sorted into a uniform grid of about two
  * points per cell, searched ring by ring outwards from the query's cell, skipping cells farther
  * than the k-th nearest point found so far, until no closer point can remain. Smile's KDTree
- * answered the same 15-NN queries on the 10,000 bundled digits about 10 times slower (boxed
- * keys and a neighbour object per candidate), too slow for thousands of queries per epoch.
+ * answered the same 15-NN queries on the 10,000 bundled digits over 20 times slower (70 µs
+ * against 3 µs on a busy machine: boxed keys, a neighbour object per candidate), too slow for
+ * thousands of queries per epoch.
  */
 final class PlaneGrid {
     private final float[] xy;
