@@ -39,10 +39,13 @@ final class FrameOptions {
     @Option(names = "--every", paramLabel = "N", description = "Draw every N-th epoch (and the last); frames between are interpolated (default: ${DEFAULT-VALUE}).")
     int every = D.every();
 
+    @Option(names = "--metrics-inset", description = "Draw a small chart of the layout's quality (trustworthiness, neighbours kept, 10-NN accuracy) in the corner of each frame, growing with the epochs (from data/metrics.parquet).")
+    boolean metricsInset = D.metricsInset();
+
     RenderSettings settings(Integer fps, Compute compute) {
         int[] wh = SizeConverter.parse(size);
         return new RenderSettings(title, subtitle, wh[0], wh[1], scale, dot, camera, pace, duration, every, fps,
-                compute);
+                metricsInset, compute);
     }
 
     /** WIDTHxHEIGHT, e.g. 1920x1080: checked as it is parsed, so a typo is a usage error. */

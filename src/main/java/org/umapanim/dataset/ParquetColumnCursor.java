@@ -102,6 +102,11 @@ public final class ParquetColumnCursor {
         return pageUsesDictionary ? dictionary.decodeToFloat(dictionaryId()) : values.readFloat();
     }
 
+    /** The current value of a DOUBLE column. */
+    public double doubleValue() {
+        return pageUsesDictionary ? dictionary.decodeToDouble(dictionaryId()) : values.readDouble();
+    }
+
     /** The current value of a BINARY column. */
     public Binary binaryValue() {
         return pageUsesDictionary ? dictionary.decodeToBinary(dictionaryId()) : values.readBytes();

@@ -14,6 +14,7 @@ public record Folders(Path data, Path frames, Path images, List<Path> movies, Pa
 
     public static final String DIGITS = "digits.parquet";
     public static final String EPOCHS = "epochs.parquet";
+    public static final String METRICS = "metrics.parquet";
 
     /** Checks the movies' names: each once, each in a format the name says (.mp4, .webm, .gif). */
     public Folders {
@@ -33,6 +34,14 @@ public record Folders(Path data, Path frames, Path images, List<Path> movies, Pa
 
     Path epochs() {
         return data.resolve(EPOCHS);
+    }
+
+    Path metrics() {
+        return data.resolve(METRICS);
+    }
+
+    Path metricsChart() {
+        return images.resolve(RenderedFiles.METRICS);
     }
 
     Path intro() {

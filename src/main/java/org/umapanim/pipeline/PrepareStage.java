@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,12 +12,17 @@ import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.Progress;
 import org.umapanim.common.Version;
 import org.umapanim.dataset.Dataset;
+import org.umapanim.quality.EpochMeasures;
+import org.umapanim.quality.QualityRecorder;
+import org.umapanim.quality.QualityRun;
 import org.umapanim.store.DigitsWriter;
+import org.umapanim.store.EpochsSummary;
 import org.umapanim.store.EpochsWriter;
+import org.umapanim.store.MetricsWriter;
 import org.umapanim.umap.Umap;
 import org.umapanim.umap.UmapParams;
 
-/** The prepare stage: data set → UMAP → digits.parquet and epochs.parquet. */
+/** The prepare stage: data set → UMAP → digits.parquet, epochs.parquet and metrics.parquet. */
 final class PrepareStage {
     private static final String STAMP = ".prepare.stamp";
 
@@ -38,30 +44,49 @@ final class PrepareStage {
 
         Map<String, String> metadata = metadata(input, params);
         StageStamp stamp = new StageStamp(folders.data().resolve(STAMP), fingerprintInputs(metadata, params));
-        List<Path> outputs = List.of(folders.digits(), folders.epochs());
+        List<Path> outputs = List.of(folders.digits(), folders.epochs(), folders.metrics());
         String detail = String.format("%,d rows × %d columns, %d epochs", data.rows(), data.cols(), params.nEpochs());
         if (skipWhenUpToDate && stamp.check(outputs) == StageStamp.State.COMPLETE) {
             return new StageReport("prepare", StageReport.Outcome.SKIPPED, 0, outputs, detail);
         }
 
         stamp.markStarted();
-        // The two files are one pair: both are written aside and renamed into place together, so a
-        // run that fails leaves the old pair whole, and each carries the run's identity.
-        try (AtomicFiles.Batch pair = AtomicFiles.Batch.in(folders.data())) {
+        // The files are one set: all are written aside and renamed into place together, so a run
+        // that fails leaves the old set whole, and each carries the run's identity.
+        QualityRun quality;
+        try (AtomicFiles.Batch set = AtomicFiles.Batch.in(folders.data())) {
             // digits.parquet does not depend on the embedding: write it while UMAP runs
             CompletableFuture<Void> digits = CompletableFuture.runAsync(
-                    () -> DigitsWriter.write(pair.staged(folders.digits()), data, metadata));
-            try (EpochsWriter epochs = new EpochsWriter(pair.staged(folders.epochs()), data.labelColumn(),
-                    data.labels(), params.nEpochs(), settings.stretch(), metadata)) {
-                new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
-                epochs.finish(progress);
+                    () -> DigitsWriter.write(set.staged(folders.digits()), data, metadata));
+            try (EpochsWriter epochs = new EpochsWriter(set.staged(folders.epochs()), data.labelColumn(),
+                    data.labels(), params.nEpochs(), settings.stretch(), metadata);
+                 QualityRecorder measures = new QualityRecorder(data.values(), data.rows(), data.cols(),
+                         data.labelled() ? data.labels() : null, params.seed())) {
+                new Umap(params).withObjectiveListener(measures::useObjective).fit(data.values(), data.rows(),
+                        data.cols(), (epoch, xy) -> {
+                            epochs.onEpoch(epoch, xy);
+                            measures.onEpoch(epoch, xy);
+                        }, progress);
+                EpochsSummary written = epochs.finish(progress);
+                // the motion is measured in epochs.parquet's units, known only now that it is written
+                quality = measures.finish(written.normalisation().scaleX(), written.normalisation().scaleY());
+                MetricsWriter.write(set.staged(folders.metrics()), quality, metadata);
             } finally {
                 awaitDigits(digits);
             }
-            pair.commit(outputs);
+            set.commit(outputs);
         }
         stamp.markComplete(outputs);
-        return new StageReport("prepare", StageReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000, outputs, detail);
+        return new StageReport("prepare", StageReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000, outputs,
+                detail, figures(quality.last()));
+    }
+
+    /** The final layout's measures in one line: "trustworthiness 0.958 · neighbours kept 0.41 · 10-NN accuracy 0.94". */
+    static String figures(EpochMeasures last) {
+        String line = String.format(Locale.ROOT, "trustworthiness %.3f · neighbours kept %.2f",
+                last.trustworthiness(), last.neighbourPreservation());
+        return Double.isNaN(last.labelAccuracy()) ? line
+                : line + String.format(Locale.ROOT, " · 10-NN accuracy %.2f", last.labelAccuracy());
     }
 
     private static void awaitDigits(CompletableFuture<Void> digits) {
@@ -72,7 +97,7 @@ final class PrepareStage {
         }
     }
 
-    /** What is recorded in both Parquet footers, so a file says how it was made. */
+    /** What is recorded in every Parquet footer, so a file says how it was made. */
     private Map<String, String> metadata(InputData input, UmapParams p) {
         Dataset data = input.dataset();
         Map<String, String> m = new LinkedHashMap<>();

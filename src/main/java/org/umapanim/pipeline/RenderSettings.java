@@ -20,9 +20,11 @@ import org.umapanim.render.Timing;
  * @param seconds  how long the layout moves, or null for the pace's default
  * @param every    draw every N-th epoch (and the last)
  * @param fps      frames per second, or null for the default
+ * @param metricsInset draw a small chart of the layout's measures in each frame (off: the original look)
  */
 public record RenderSettings(String title, String subtitle, int width, int height, double scale, Double dot,
-                             String camera, String pace, Double seconds, int every, Integer fps, Compute compute) {
+                             String camera, String pace, Double seconds, int every, Integer fps, boolean metricsInset,
+                             Compute compute) {
     /** How long motion pacing runs by default (render's {@link Timing#MOTION_SECONDS}), for the help text. */
     public static final double MOTION_SECONDS = Timing.MOTION_SECONDS;
 
@@ -31,7 +33,7 @@ public record RenderSettings(String title, String subtitle, int width, int heigh
 
     public static final RenderSettings DEFAULTS = new RenderSettings(null, null, SIZE.width(), SIZE.height(),
             SIZE.scale(), null, Camera.DEFAULT.cliName(), TIMING.pace().cliName(), TIMING.seconds(), TIMING.every(),
-            null, Compute.DEFAULT);
+            null, false, Compute.DEFAULT);
 
     public RenderSettings {
         // the fields are only set at the end of this constructor: check the parameters

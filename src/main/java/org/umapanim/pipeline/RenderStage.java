@@ -1,5 +1,6 @@
 package org.umapanim.pipeline;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,23 +8,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.umapanim.common.Checksums;
+import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
 import org.umapanim.common.Version;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.render.FrameRenderer;
 import org.umapanim.render.FrameSink;
+import org.umapanim.render.MetricsChart;
+import org.umapanim.render.MetricsInset;
 import org.umapanim.render.RenderOptions;
 import org.umapanim.render.RenderSummary;
 import org.umapanim.render.RenderedFiles;
 import org.umapanim.render.Timing;
 import org.umapanim.store.EpochsReader;
+import org.umapanim.store.MetricsReader;
 
-/** The render stage: the two Parquet files → the movie's frames, intro.png and combined.png. */
+/**
+ * The render stage: the Parquet files → the movie's frames, intro.png, combined.png and, when
+ * prepare measured the run (metrics.parquet), metrics.png and optionally a chart in every frame.
+ */
 final class RenderStage {
     private static final String STAMP = ".render.stamp";
     /** The stamp's record of the frame rate the frames were timed for, which encode plays them at. */
     private static final String FPS = "fps";
 
+    private final RenderSettings settings;
     private final Folders folders;
     private final Progress progress;
     private final EpochsReader epochs;
@@ -31,9 +40,12 @@ final class RenderStage {
     private final StageStamp stamp;
     private final String run;
     private final List<Path> outputs = new ArrayList<>();
+    /** The run's measures, or null when prepare wrote none (a data folder from before they existed). */
+    private final MetricsReader.Metrics metrics;
 
-    /** Opens and checks epochs.parquet, and fingerprints both Parquet files and the look. */
+    /** Opens and checks epochs.parquet (and metrics.parquet), and fingerprints the Parquet files and the look. */
     RenderStage(RenderSettings settings, Folders folders, Progress progress) {
+        this.settings = settings;
         this.folders = folders;
         this.progress = progress;
         this.epochs = EpochsReader.open(folders.epochs());
@@ -61,12 +73,37 @@ final class RenderStage {
         inputs.put("duration", timing.seconds() == null ? "auto" : Double.toString(timing.seconds()));
         inputs.put("every", Integer.toString(timing.every()));
         inputs.put(FPS, Integer.toString(timing.fps()));
+        this.metrics = readMetrics(settings.metricsInset());
+        if (metrics != null) {
+            inputs.put("metrics.sha256", Checksums.sha256(folders.metrics()));
+            inputs.put("metrics inset", Boolean.toString(settings.metricsInset()));
+        }
         this.stamp = new StageStamp(stampFile(folders.frames()), inputs);
         for (int frame = 0; frame < timing.frames(epochs.lastEpoch()); frame++) {
             outputs.add(RenderedFiles.frame(folders.frames(), frame));
         }
         outputs.add(folders.intro());
         outputs.add(folders.combined());
+        if (metrics != null) {
+            outputs.add(folders.metricsChart());
+        }
+    }
+
+    /** metrics.parquet, if there is one; it must be there for the inset and belong to these epochs. */
+    private MetricsReader.Metrics readMetrics(boolean needed) {
+        Path file = folders.metrics();
+        if (!Files.exists(file)) {
+            if (needed) {
+                throw new FileProblem(file, "does not exist, and --metrics-inset draws from it (run prepare again)");
+            }
+            return null;
+        }
+        MetricsReader.Metrics read = MetricsReader.read(file);
+        if (read.lastEpoch() != epochs.lastEpoch()) {
+            throw new FileProblem(file, "ends at epoch " + read.lastEpoch() + " but " + folders.epochs().getFileName()
+                    + " at epoch " + epochs.lastEpoch() + "; they come from different runs (run prepare again)");
+        }
+        return read;
     }
 
     StageStamp.State state() {
@@ -116,8 +153,12 @@ final class RenderStage {
         boolean resume = state != StageStamp.State.STALE;
         Dataset rows = EmbeddedRows.read(folders, epochs);
         stamp.markStarted();
+        MetricsInset inset = settings.metricsInset() ? new MetricsInset(metrics.epochs()) : null;
         RenderSummary summary = FrameRenderer.run(epochs, rows, folders.frames(), folders.images(), options, resume,
-                progress, sink);
+                progress, sink, inset);
+        if (metrics != null) {
+            MetricsChart.write(metrics.epochs(), folders.metricsChart());
+        }
         stamp.markComplete(outputs);
         return new StageReport("render", resume ? StageReport.Outcome.RESUMED : StageReport.Outcome.RAN,
                 (System.nanoTime() - started) / 1_000_000, shown(), String.format(
@@ -130,6 +171,7 @@ final class RenderStage {
     }
 
     private List<Path> shown() {
-        return List.of(folders.frames(), folders.intro(), folders.combined());
+        return metrics == null ? List.of(folders.frames(), folders.intro(), folders.combined())
+                : List.of(folders.frames(), folders.intro(), folders.combined(), folders.metricsChart());
     }
 }

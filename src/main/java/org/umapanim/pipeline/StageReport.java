@@ -6,8 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What one stage did, for the summary at the end of a run. */
-public record StageReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail) {
+/**
+ * What one stage did, for the summary at the end of a run.
+ *
+ * @param figures a last line of results (prepare: the final layout's quality), or empty
+ */
+public record StageReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail,
+                          String figures) {
     public enum Outcome {
         RAN("done"),
         RESUMED("resumed"),
@@ -20,11 +25,18 @@ public record StageReport(String stage, Outcome outcome, long millis, List<Path>
         }
     }
 
+    public StageReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail) {
+        this(stage, outcome, millis, outputs, detail, "");
+    }
+
     public void print(PrintStream out) {
         String time = outcome == Outcome.SKIPPED ? "" : String.format(" in %.1f s", millis / 1000.0);
         out.printf("%-8s %s%s%s%n", stage + ":", outcome.words, time, detail.isEmpty() ? "" : " (" + detail + ")");
         for (Path file : outputs) {
             out.printf("         %s  %s%n", file, size(file));
+        }
+        if (!figures.isEmpty()) {
+            out.printf("         %s%n", figures);
         }
     }
 

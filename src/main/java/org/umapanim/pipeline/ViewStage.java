@@ -1,5 +1,6 @@
 package org.umapanim.pipeline;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +9,11 @@ import java.util.Objects;
 import org.umapanim.common.Checksums;
 import org.umapanim.common.Progress;
 import org.umapanim.common.Version;
+import org.umapanim.quality.EpochMeasures;
 import org.umapanim.render.Classes;
 import org.umapanim.render.Palette;
 import org.umapanim.store.EpochsReader;
+import org.umapanim.store.MetricsReader;
 import org.umapanim.view.EpochSelection;
 import org.umapanim.view.Metrics;
 import org.umapanim.view.ViewLook;
@@ -42,6 +45,9 @@ final class ViewStage {
         inputs.put("title", heading.title());
         inputs.put("subtitle", heading.subtitle());
         inputs.put("view-epochs", selection.spec());
+        if (Files.exists(folders.metrics())) {
+            inputs.put("metrics.sha256", Checksums.sha256(folders.metrics()));
+        }
         this.stamp = new StageStamp(folders.htmlDir().resolve("." + folders.html().getFileName() + ".stamp"), inputs);
     }
 
@@ -53,13 +59,37 @@ final class ViewStage {
         long started = System.nanoTime();
         stamp.markStarted();
         ViewSummary summary = ViewPage.write(folders.html(), epochs, EmbeddedRows.read(folders, epochs), look(),
-                selection, Metrics.NONE, progress);
+                selection, metrics(), progress);
         stamp.markComplete(List.of(folders.html()));
         String kept = summary.kept().note().isEmpty()
                 ? String.format("%,d points × %d epochs", summary.points(), summary.recordedEpochs())
                 : String.format("%,d points; %s", summary.points(), summary.kept().note());
         return new StageReport("view", StageReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000,
                 List.of(folders.html()), kept);
+    }
+
+    /** The measures prepare took of every epoch (metrics.parquet), for the page's chart; none without the file. */
+    private Metrics metrics() {
+        if (!Files.exists(folders.metrics())) {
+            return Metrics.NONE;
+        }
+        List<EpochMeasures> measured = MetricsReader.read(folders.metrics()).epochs();
+        int[] epochs = measured.stream().mapToInt(EpochMeasures::epoch).toArray();
+        List<Metrics.Series> series = new ArrayList<>();
+        series.add(series("trustworthiness", measured, EpochMeasures::trustworthiness));
+        series.add(series("neighbours kept", measured, EpochMeasures::neighbourPreservation));
+        Metrics.Series accuracy = series("10-NN accuracy", measured, EpochMeasures::labelAccuracy);
+        if (java.util.Arrays.stream(accuracy.values()).anyMatch(v -> !Double.isNaN(v))) {
+            series.add(accuracy);   // unlabelled data has none
+        }
+        series.add(series("loss", measured, EpochMeasures::loss));
+        series.add(series("motion (median)", measured, EpochMeasures::motionMedian));
+        return new Metrics(epochs, series);
+    }
+
+    private static Metrics.Series series(String name, List<EpochMeasures> measured,
+                                         java.util.function.ToDoubleFunction<EpochMeasures> value) {
+        return new Metrics.Series(name, measured.stream().mapToDouble(value).toArray());
     }
 
     /** The movie's look: its heading and render's own class order and palette, so page and frames agree. */

@@ -8,7 +8,7 @@
  * stamps (what each stage's outputs were made from), the run lock on the output folders, and the
  * report of each stage.
  *
- * <p>Imports: every stage package ({@code dataset}, {@code umap}, {@code store}, {@code render},
- * {@code view}, {@code encode}) and {@code common}; nothing imports it but {@code cli}.
+ * <p>Imports: every stage package ({@code dataset}, {@code umap}, {@code quality}, {@code store},
+ * {@code render}, {@code view}, {@code encode}) and {@code common}; nothing imports it but {@code cli}.
  */
 package org.umapanim.pipeline;

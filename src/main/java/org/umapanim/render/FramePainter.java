@@ -22,8 +22,15 @@ public final class FramePainter {
     private final Rectangle2D plotPanel;
     private final int[] background;
     private final ScatterChart chart;
+    private final MetricsInset inset;
 
     public FramePainter(Legend legend, String[] labels, RenderOptions o) {
+        this(legend, labels, o, null);
+    }
+
+    /** @param insetOrNull a chart of the measures drawn over the plot's corner, or null for the original look */
+    public FramePainter(Legend legend, String[] labels, RenderOptions o, MetricsInset insetOrNull) {
+        this.inset = insetOrNull;
         FrameSize size = o.size();
         this.width = size.pixelWidth();
         this.height = size.pixelHeight();
@@ -73,8 +80,21 @@ public final class FramePainter {
             // Points never spill into the legend, whatever their coordinates.
             g.clip(plotPanel);
             chart.draw(g, dataArea, xy, view);
+
         } finally {
             g.dispose();
+        }
+        if (inset != null) {
+            // laid out on the 1100×800 reference frame like the header, on a Graphics of its own:
+            // JFreeChart leaves its rendering hints (antialiasing) on the one it drew with
+            Graphics2D corner = frame.createGraphics();
+            try {
+                corner.clip(plotPanel);
+                corner.transform(fromReference);
+                inset.draw(corner, (int) Math.floor(epoch));
+            } finally {
+                corner.dispose();
+            }
         }
         return frame;
     }

@@ -47,6 +47,13 @@ public final class FrameRenderer {
      */
     public static RenderSummary run(EpochHistory epochs, Dataset rows, Path framesDir, Path imagesDir,
                                     RenderOptions o, boolean onlyMissing, Progress progress, FrameSink sinkOrNull) {
+        return run(epochs, rows, framesDir, imagesDir, o, onlyMissing, progress, sinkOrNull, null);
+    }
+
+    /** Renders all frames, with {@code insetOrNull} (the {@code --metrics-inset} chart) drawn in each if given. */
+    public static RenderSummary run(EpochHistory epochs, Dataset rows, Path framesDir, Path imagesDir,
+                                    RenderOptions o, boolean onlyMissing, Progress progress, FrameSink sinkOrNull,
+                                    MetricsInset insetOrNull) {
         long start = System.nanoTime();
         int n = epochs.points();
         int last = epochs.lastEpoch();
@@ -68,7 +75,7 @@ public final class FrameRenderer {
         }
 
         Legend legend = Legend.of(labels, rows, o.seed());
-        FramePainter painter = new FramePainter(legend, labels, o);
+        FramePainter painter = new FramePainter(legend, labels, o, insetOrNull);
         createDirectories(framesDir);
         int frames = timeline.frames();
         int deleted = removeStale(framesDir, frames - 1);

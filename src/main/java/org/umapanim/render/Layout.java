@@ -25,6 +25,11 @@ final class Layout {
     static final int LINE_LENGTH = 714;
 
     static final Rectangle DATA_AREA = new Rectangle(80, 140, 640, 640);
+    /**
+     * The {@code --metrics-inset} chart: the plot panel's bottom-left corner, which a normalised
+     * layout seldom fills (it touches the data area's edges, rarely its corners).
+     */
+    static final Rectangle METRICS_INSET = new Rectangle(12, 664, 260, 124);
 
     private Layout() {}
 

@@ -9,13 +9,15 @@ import org.umapanim.common.AtomicFiles;
 /**
  * The names of what render writes, the one definition every stage uses: the movie's frames in
  * order, {@code combined-NNNNNN.png} (six digits or more, from 0 without gaps; frame N shows the
- * moment of the run the pacing gives it, see {@link Timeline}), and the two README pictures.
+ * moment of the run the pacing gives it, see {@link Timeline}), and the README pictures.
  */
 public final class RenderedFiles {
     /** The final layout at 400×400 with a colour key. */
     public static final String INTRO = "intro.png";
     /** A copy of the last frame. */
     public static final String COMBINED = "combined.png";
+    /** The layout's measures against the epoch, from metrics.parquet. */
+    public static final String METRICS = "metrics.png";
 
     private static final String FRAME_PREFIX = "combined-";
     /** Up to nine digits: more frames than that is no movie, only a stray file. */

@@ -1,5 +1,5 @@
 /**
- * The two Parquet files between {@code prepare} and {@code render} (docs/design.md §2), written with
+ * The Parquet files between {@code prepare} and {@code render} (docs/design.md §2), written with
  * parquet-hadoop on local files ({@code LocalOutputFile}/{@code LocalInputFile}, no Hadoop
  * FileSystem), writer version 2, ZSTD, page CRCs, always to a temporary file renamed into place.
  *
@@ -11,9 +11,13 @@
  *       {@link org.umapanim.store.EpochsSchema}.</li>
  *   <li>{@link org.umapanim.store.EpochsReader} — checks an epochs file and replays it epoch by epoch
  *       as an {@link org.umapanim.store.EpochHistory}, what render and the viewer read.</li>
+ *   <li>{@link org.umapanim.store.MetricsWriter} and {@link org.umapanim.store.MetricsReader} —
+ *       {@code data/metrics.parquet}, the {@code quality} package's measures, one row per epoch;
+ *       columns and footer keys in {@link org.umapanim.store.MetricsSchema}.</li>
  * </ul>
  *
- * <p>Imports: {@code common}, and {@code dataset} for the {@code Dataset} it writes and for opening
- * Parquet files. Nothing of {@code umap}: the layouts arrive through {@code common.EpochListener}.
+ * <p>Imports: {@code common}, {@code dataset} for the {@code Dataset} it writes and for opening
+ * Parquet files, and {@code quality} for the measures it stores. Nothing of {@code umap}: the
+ * layouts arrive through {@code common.EpochListener}.
  */
 package org.umapanim.store;

@@ -15,9 +15,23 @@ import org.umapanim.common.Progress;
  */
 public final class Umap {
     private final UmapParams params;
+    private final java.util.function.Consumer<UmapObjective> objectiveListener;
 
     public Umap(UmapParams params) {
+        this(params, objective -> {});
+    }
+
+    private Umap(UmapParams params, java.util.function.Consumer<UmapObjective> objectiveListener) {
         this.params = java.util.Objects.requireNonNull(params, "params");
+        this.objectiveListener = java.util.Objects.requireNonNull(objectiveListener, "objectiveListener");
+    }
+
+    /**
+     * The same engine, also handing {@code listener} UMAP's objective (the pruned fuzzy graph the
+     * SGD works on and the curve's a, b) once per fit, before epoch 0: what a loss estimate needs.
+     */
+    public Umap withObjectiveListener(java.util.function.Consumer<UmapObjective> listener) {
+        return new Umap(params, listener);
     }
 
     public UmapParams params() {
@@ -81,6 +95,7 @@ public final class Umap {
             long t3 = System.nanoTime();
 
             double[] ab = CurveFit.fitAB(p.spread(), p.minDist());
+            objectiveListener.accept(UmapObjective.of(graph, ab[0], ab[1]));
             listener.onEpoch(0, layout);
             LayoutOptimizer optimizer = new LayoutOptimizer(layout, graph, ab[0], ab[1], p);
             try (Progress.Task task = progress.start("epochs", p.nEpochs())) {

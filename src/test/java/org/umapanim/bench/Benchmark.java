@@ -12,6 +12,8 @@ import org.umapanim.encode.EncodeOptions;
 import org.umapanim.encode.EncodeSummary;
 import org.umapanim.encode.MovieEncoder;
 import org.umapanim.render.Camera;
+import org.umapanim.quality.QualityRecorder;
+import org.umapanim.quality.QualityRun;
 import org.umapanim.render.FrameRenderer;
 import org.umapanim.render.FrameSize;
 import org.umapanim.render.RenderOptions;
@@ -21,6 +23,7 @@ import org.umapanim.store.DigitsWriter;
 import org.umapanim.store.EpochsReader;
 import org.umapanim.store.EpochsSummary;
 import org.umapanim.store.EpochsWriter;
+import org.umapanim.store.MetricsWriter;
 import org.umapanim.umap.EmbeddingQuality;
 import org.umapanim.umap.KnnGraph;
 import org.umapanim.umap.NearestNeighbors;
@@ -33,6 +36,10 @@ import org.umapanim.umap.UmapResult;
  * The benchmark behind {@code bench/run}: every stage of the pipeline on the bundled digits, its
  * time, the kNN recall against the exact neighbours and the layout's quality. Machines here are
  * shared and noisy, so read ratios within one run rather than absolute times.
+ *
+ * <p>The cost of the per-epoch measures (issue 15: at most 10 % of prepare) is measured by
+ * running prepare's work — digits.parquet written beside the fit, the fit, epochs.parquet —
+ * without and with them, three times each, alternating, and taking the fastest of each.
  *
  * <p>Usage: {@code Benchmark [ROWS [THREADS]]} (default: all 10,000 rows, all cores).
  */
@@ -97,6 +104,24 @@ public final class Benchmark {
         double trust = EmbeddingQuality.trustworthiness(data.values(), n, d, fit.layout(), 15);
         double accuracy = EmbeddingQuality.knnAccuracy(fit.layout(), labels, 10, 5, 0);
 
+        // prepare without and with the measures, alternating, the fastest of three each; process
+        // CPU time beside the wall time, since the measures run on a core the SGD leaves idle
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long[] wall = {Long.MAX_VALUE, Long.MAX_VALUE};
+        long[] cpu = {Long.MAX_VALUE, Long.MAX_VALUE};
+        long[] waited = {Long.MAX_VALUE};
+        QualityRun measured = null;
+        for (int rep = 0; rep < 3; rep++) {
+            for (int with = 0; with < 2; with++) {
+                long c = os.getProcessCpuTime();
+                t = System.nanoTime();
+                QualityRun run = prepare(data, params, dir, with == 1, waited);
+                wall[with] = Math.min(wall[with], since(t));
+                cpu[with] = Math.min(cpu[with], (os.getProcessCpuTime() - c) / 1_000_000);
+                measured = with == 1 ? run : measured;
+            }
+        }
+
         long prepare = load + writeDigits + fit.totalMillis() + writeEpochs;
         System.out.println();
         System.out.printf("%-28s %9s%n", "stage", "ms");
@@ -121,7 +146,47 @@ public final class Benchmark {
                 rendered.framesPerSecond(), renderedHd.framesPerSecond());
         System.out.printf("epochs.parquet                  %.1f MB, %,d rows%n", written.bytes() / 1e6, written.rows());
         System.out.printf("movie                           %.2f MB MP4, %.2f MB GIF%n", movie.bytes() / 1e6, gif.bytes() / 1e6);
+        System.out.println();
+        System.out.printf("prepare without the measures    %d ms (CPU %d ms)%n", wall[0], cpu[0]);
+        System.out.printf("prepare with the measures       %d ms (CPU %d ms): %+.1f %% time, %+.1f %% CPU%n", wall[1], cpu[1],
+                100.0 * (wall[1] - wall[0]) / wall[0], 100.0 * (cpu[1] - cpu[0]) / cpu[0]);
+        System.out.printf("  of which waiting for them     %d ms (after epochs.parquet is written)%n", waited[0]);
+        System.out.printf("measured at the last epoch      trustworthiness %.4f, 10-NN accuracy %.4f (samples of %d and %d points)%n",
+                measured.last().trustworthiness(), measured.last().labelAccuracy(), measured.method().highDSample(),
+                measured.method().planarSample());
         deleteTree(dir);
+    }
+
+    /** prepare's work as PrepareStage does it, with or without the quality measures and metrics.parquet. */
+    /** @param waited the least time spent waiting for the measures once epochs.parquet was written, updated */
+    private static QualityRun prepare(Dataset data, UmapParams params, Path dir, boolean measures, long[] waited)
+            throws Exception {
+        Map<String, String> metadata = Map.of("umap-anim.version", "benchmark");
+        var digits = java.util.concurrent.CompletableFuture.runAsync(
+                () -> DigitsWriter.write(dir.resolve("digits.parquet"), data, metadata));
+        EpochsWriter epochs = new EpochsWriter(dir.resolve("epochs.parquet"), data.labelColumn(), data.labels(),
+                params.nEpochs(), false, metadata);
+        // a null resource is allowed: without the measures there is nothing to close
+        try (QualityRecorder recorder = measures ? new QualityRecorder(data.values(), data.rows(), data.cols(),
+                data.labels(), params.seed()) : null) {
+            Umap umap = measures ? new Umap(params).withObjectiveListener(recorder::useObjective) : new Umap(params);
+            umap.fit(data.values(), data.rows(), data.cols(), (epoch, xy) -> {
+                epochs.onEpoch(epoch, xy);
+                if (measures) {
+                    recorder.onEpoch(epoch, xy);
+                }
+            }, Progress.NONE);
+            EpochsSummary written = epochs.finish();
+            QualityRun run = null;
+            if (measures) {
+                long t = System.nanoTime();
+                run = recorder.finish(written.normalisation().scaleX(), written.normalisation().scaleY());
+                waited[0] = Math.min(waited[0], since(t));
+                MetricsWriter.write(dir.resolve("metrics.parquet"), run, metadata);
+            }
+            digits.get();
+            return run;
+        }
     }
 
     private static long since(long startNanos) {

@@ -119,6 +119,32 @@ class CommandLineTest {
     }
 
     @Test
+    void aDataFolderWithoutMetricsStillRendersButNotWithTheInset() throws Exception {
+        Path data = tmp.resolve("data");
+        CliRun prepare = CliRun.of("prepare", "--limit", "120", "--epochs", "5", "--data-dir", data.toString());
+        assertThat(prepare.exitCode()).as(prepare.err()).isZero();
+        Files.delete(data.resolve("metrics.parquet"));   // as prepared before the measures existed
+
+        String[] render = {"render", "--data-dir", data.toString(), "--frames-dir", tmp.resolve("f").toString(),
+                "--images-dir", tmp.resolve("i").toString()};
+        CliRun inset = CliRun.of(concat(render, "--metrics-inset"));
+        assertThat(inset.exitCode()).isEqualTo(1);
+        assertThat(inset.err().strip()).isEqualTo("umap-anim: " + data.resolve("metrics.parquet")
+                + ": does not exist, and --metrics-inset draws from it (run prepare again)");
+
+        CliRun plain = CliRun.of(render);
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(tmp.resolve("i/combined.png")).exists();
+        assertThat(tmp.resolve("i/metrics.png")).doesNotExist();
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void encodeWithoutFramesNamesTheFolder() throws Exception {
         Files.createDirectories(tmp.resolve("f"));
         CliRun run = CliRun.of("encode", "--frames-dir", tmp.resolve("f").toString(), "--movie", tmp.resolve("m.mp4").toString());

@@ -45,6 +45,12 @@ class PipelineTest {
         CliRun run = CliRun.of(all("--epochs", "20"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("prepare: done", "render:  done", "encode:  done", "view:    done", "total:");
+        assertThat(run.out()).containsPattern("\\n +trustworthiness 0\\.\\d{3} · neighbours kept 0\\.\\d{2} · 10-NN accuracy 0\\.\\d{2}\\n");
+        assertThat(count("SELECT count(*) FROM read_parquet('" + tmp.resolve("data/metrics.parquet") + "')")).isEqualTo(21);
+        BufferedImage chart = ImageIO.read(tmp.resolve("images/metrics.png").toFile());
+        assertThat(chart.getWidth()).isEqualTo(800);
+        assertThat(chart.getHeight()).isEqualTo(900);
+        assertThat(insetBorder(tmp.resolve("images/combined.png"))).as("the original look by default").isZero();
 
         assertThat(count("SELECT count(*) FROM read_parquet('" + tmp.resolve("data/digits.parquet") + "')")).isEqualTo(ROWS);
         assertThat(count("SELECT count(*) FROM read_parquet('" + tmp.resolve("data/epochs.parquet") + "')")).isEqualTo(ROWS * 21L);
@@ -85,6 +91,28 @@ class PipelineTest {
 
     @Test
     @Order(3)
+    void theMetricsInsetRedrawsAndReencodesButKeepsTheEmbedding() throws Exception {
+        CliRun run = CliRun.of(all("--epochs", "20", "--metrics-inset"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("prepare: skipped", "render:  done", "21 frames drawn", "encode:  done");
+        assertThat(insetBorder(frames().get(20))).isGreaterThan(400);
+        assertThat(insetBorder(tmp.resolve("images/combined.png"))).isGreaterThan(400);
+    }
+
+    /** Pixels of the inset's frame colour in the bottom-left corner where the inset goes. */
+    private static int insetBorder(Path frame) throws IOException {
+        BufferedImage image = ImageIO.read(frame.toFile());
+        int n = 0;
+        for (int y = 600; y < 800; y++) {
+            for (int x = 0; x < 320; x++) {
+                n += (image.getRGB(x, y) & 0xFFFFFF) == 0x404040 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    @Order(4)
     void aNewTitleRedrawsReencodesAndRewritesTheViewerButKeepsTheEmbedding() throws Exception {
         CliRun run = CliRun.of(all("--epochs", "20", "--title", "Digits"));
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -93,7 +121,7 @@ class PipelineTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aNewCrfOnlyReencodes() {
         CliRun run = CliRun.of(all("--epochs", "20", "--title", "Digits", "--crf", "30"));
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -101,7 +129,7 @@ class PipelineTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void otherViewerEpochsOnlyRewriteTheViewerAndSayWhatItKept() {
         CliRun run = CliRun.of(all("--epochs", "20", "--title", "Digits", "--crf", "30", "--view-epochs", "0-10/2"));
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -110,7 +138,7 @@ class PipelineTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void fewerEpochsRerunEveryStageAndRemoveSurplusFrames() throws Exception {
         CliRun run = CliRun.of(all("--epochs", "12", "--title", "Digits", "--crf", "30"));
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -120,7 +148,7 @@ class PipelineTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void forceRerunsEverything() {
         CliRun run = CliRun.of(all("--epochs", "12", "--title", "Digits", "--crf", "30", "--force", "--quiet"));
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -130,7 +158,7 @@ class PipelineTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aDeletedFrameIsRedrawnAlone() throws Exception {
         Files.delete(frames().get(5));
         FileTime untouched = Files.getLastModifiedTime(frames().get(2));

@@ -145,6 +145,14 @@ class ViewerTest {
     }
 
     @Test
+    void theChartShowsTheMeasuresPrepareTook() {
+        assertThat(browser.driver().findElement(By.id("metrics")).isDisplayed()).isTrue();
+        assertThat(browser.script("return JSON.parse(document.getElementById('umap-metrics').textContent)"
+                + ".series.map(s => s.name).join(',')"))
+                .isEqualTo("trustworthiness,neighbours kept,10-NN accuracy,loss,motion (median)");
+    }
+
+    @Test
     void thePageLoadedNothingAndLoggedNoError() {
         assertThat(browser.script("return performance.getEntriesByType('resource').length")).isEqualTo(0L);
         assertThat(browser.console()).noneMatch(line -> line.startsWith("SEVERE"));

@@ -49,6 +49,37 @@ class UmapTest {
     }
 
     @Test
+    void theObjectiveComesOnceBeforeEpochZeroAsTheSymmetricPrunedGraph() {
+        Blobs b = Blobs.make(60, 3, 10, 3.0, 4);
+        List<String> events = new ArrayList<>();
+        UmapObjective[] handed = new UmapObjective[1];
+        float[] plain = new Umap(TestParams.epochs(FAST, 20)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
+        float[] watched = new Umap(TestParams.epochs(FAST, 20)).withObjectiveListener(o -> {
+            events.add("objective");
+            handed[0] = o;
+        }).fit(b.values(), b.n(), b.d(), (epoch, layout) -> events.add("epoch " + epoch), Progress.NONE).layout();
+
+        assertThat(events.subList(0, 2)).containsExactly("objective", "epoch 0");
+        assertThat(events).filteredOn("objective"::equals).hasSize(1);
+        assertThat(watched).as("listening changes nothing").isEqualTo(plain);
+        UmapObjective o = handed[0];
+        assertThat(o.n()).isEqualTo(b.n());
+        assertThat(o.a()).isCloseTo(1.577, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(o.b()).isCloseTo(0.895, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(o.edges() * 2).isEqualTo(o.rowStart()[b.n()]);
+        for (int i = 0; i < o.n(); i++) {
+            for (int e = o.rowStart()[i]; e < o.rowStart()[i + 1]; e++) {
+                int j = o.columns()[e];
+                assertThat(j).isNotEqualTo(i);
+                assertThat(o.weights()[e]).isGreaterThan(0f).isLessThanOrEqualTo(1f);
+                int back = java.util.Arrays.binarySearch(o.columns(), o.rowStart()[j], o.rowStart()[j + 1], i);
+                assertThat(back).as("edge %d-%d both ways", i, j).isGreaterThanOrEqualTo(0);
+                assertThat(o.weights()[back]).isEqualTo(o.weights()[e]);
+            }
+        }
+    }
+
+    @Test
     void sameSeedGivesBitIdenticalLayoutsAndAnotherSeedDoesNot() {
         Blobs b = Blobs.make(150, 5, 20, 2.0, 3);
         UmapParams p = TestParams.seed(FAST, 7);
