@@ -4,6 +4,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** Output options every command has: given once on the root, inherited by each subcommand. */
+@HelpSection(HelpSection.Part.RUN)
 final class CommonOptions {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and library logs (FFmpeg, Parquet).")
     boolean verbose;

@@ -4,6 +4,7 @@ import org.umapanim.pipeline.Compute;
 import picocli.CommandLine.Option;
 
 /** Options of the stages that compute: how many threads, which random seed. */
+@HelpSection(HelpSection.Part.RUN)
 final class ComputeOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Threads to use (default: all cores, here ${DEFAULT-VALUE}).")
     int threads = Compute.DEFAULT.threads();

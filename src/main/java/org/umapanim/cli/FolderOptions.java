@@ -6,6 +6,7 @@ import org.umapanim.pipeline.Folders;
 import picocli.CommandLine.Option;
 
 /** Where the stages read and write; each command mixes in the folders it uses. */
+@HelpSection(HelpSection.Part.FOLDERS)
 final class FolderOptions {
     private FolderOptions() {}
 
@@ -24,11 +25,13 @@ final class FolderOptions {
         Path imagesDir = Folders.DEFAULT.images();
     }
 
+    @HelpSection(HelpSection.Part.MOVIE)
     static final class Movie {
         @Option(names = "--movie", paramLabel = "FILE", description = "A movie to write, its format from its name: .mp4 (H.264), .webm (VP9) or .gif; repeat it for several from one set of frames (default: movies/umap.mp4).")
         List<Path> movies;
     }
 
+    @HelpSection(HelpSection.Part.VIEWER)
     static final class Html {
         @Option(names = "--html", paramLabel = "FILE", description = "The HTML viewer to write (default: ${DEFAULT-VALUE}).")
         Path html = Folders.DEFAULT.html();

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** How the frames (and the viewer) look, and which moments of the run the frames show. */
+@HelpSection(HelpSection.Part.FRAMES)
 final class FrameOptions {
     private static final RenderSettings D = RenderSettings.DEFAULTS;
 

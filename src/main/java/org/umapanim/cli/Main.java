@@ -36,6 +36,12 @@ public final class Main implements Runnable, IVersionProvider {
         ErrorReporter errors = new ErrorReporter();
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
+        GroupedOptionList options = new GroupedOptionList();
+        commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, options);
+        commandLine.getSubcommands().values().forEach(sub -> {
+            sub.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, options);
+            sub.getCommandSpec().usageMessage().abbreviateSynopsis(true);   // the parts below list them
+        });
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError e) {

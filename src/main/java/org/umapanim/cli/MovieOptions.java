@@ -4,6 +4,7 @@ import org.umapanim.pipeline.EncodeSettings;
 import picocli.CommandLine.Option;
 
 /** How the movies are encoded (FFmpeg: H.264 for .mp4, VP9 for .webm, a palette GIF for .gif). */
+@HelpSection(HelpSection.Part.MOVIE)
 final class MovieOptions {
     private static final EncodeSettings D = EncodeSettings.DEFAULTS;
 

@@ -9,10 +9,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** What to embed and how: the input data set and the UMAP parameters. */
+@HelpSection(HelpSection.Part.UMAP)
 final class PrepareOptions {
     @ArgGroup(exclusive = true)
     Source source = new Source();
 
+    @HelpSection(HelpSection.Part.INPUT)
     static final class Source {
         @Option(names = "--input", paramLabel = "PATH", description = "Data set to embed: IDX (images or labels file, .gz or plain), CSV or Parquet (default: the bundled 10,000 MNIST digits).")
         Path input;
@@ -21,22 +23,27 @@ final class PrepareOptions {
         String dataset;
     }
 
+    @HelpSection(HelpSection.Part.INPUT)
     @Option(names = "--label", paramLabel = "COLUMN", description = "Label column of a CSV/Parquet input; 'none' for unlabelled data (default: label, else digit, else class).")
     String label = PrepareSettings.DEFAULTS.label();
 
+    @HelpSection(HelpSection.Part.INPUT)
     @Option(names = "--limit", paramLabel = "N", description = "Keep only the first N rows; the bundled data are shuffled, so these are a fair sample (default: all rows).")
     int limit = PrepareSettings.DEFAULTS.limit();
 
+    @HelpSection(HelpSection.Part.INPUT)
     @Option(names = "--sample", paramLabel = "N", description = "Keep a random sample of N rows, drawn with --seed (default: no sampling).")
     int sample = PrepareSettings.DEFAULTS.sample();
 
+    @HelpSection(HelpSection.Part.INPUT)
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where --dataset keeps its downloads (default: $UMAP_ANIM_CACHE, else ~/.cache/umap-anim).")
     Path cacheDir = PrepareSettings.DEFAULTS.cacheDir();
 
+    @HelpSection(HelpSection.Part.INPUT)
     @Option(names = "--mirror", paramLabel = "URL", description = "A folder URL serving the data set's files, tried before the built-in mirrors; repeatable (default: only the built-in mirrors).")
     List<String> mirrors = new ArrayList<>(PrepareSettings.DEFAULTS.mirrors());
 
-    @Option(names = "--epochs", paramLabel = "N", description = "SGD epochs; frames are epochs + 1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", description = "SGD epochs; epochs.parquet records the layout before them and after each (default: ${DEFAULT-VALUE}).")
     int epochs = PrepareSettings.DEFAULTS.epochs();
 
     @Option(names = "--neighbors", paramLabel = "K", description = "Nearest neighbours per point, itself included (default: ${DEFAULT-VALUE}).")

@@ -169,6 +169,24 @@ class CommandLineTest {
         assertThat(tmp.resolve("data")).doesNotExist();
     }
     @Test
+    void allsHelpListsItsOptionsInParts() {
+        String help = CliRun.of("all", "--help").out();
+        assertThat(help).startsWith("Usage: umap-anim all [OPTIONS]");
+        List<String> parts = help.lines().filter(l -> l.matches("[A-Z][A-Za-z]*:")).toList();
+        assertThat(parts).containsExactly("Input:", "UMAP:", "Frames:", "Movie:", "Viewer:", "Folders:", "Run:");
+        assertThat(help.substring(help.indexOf("Input:"), help.indexOf("UMAP:"))).contains("--input", "--limit", "--label");
+        assertThat(help.substring(help.indexOf("UMAP:"), help.indexOf("Frames:"))).contains("--epochs", "--min-dist");
+        assertThat(help.substring(help.indexOf("Movie:"), help.indexOf("Viewer:"))).contains("--crf", "--movie");
+        assertThat(help.substring(help.indexOf("Run:"))).contains("--threads", "--seed", "--force", "--quiet");
+        Matcher option = OPTION_ENTRY.matcher(help);
+        List<String> names = new ArrayList<>();
+        while (option.find()) {
+            names.add(option.group(1));
+        }
+        assertThat(names).doesNotHaveDuplicates().contains("--html", "--view-epochs", "--size");
+    }
+
+    @Test
     void helpIsACommandToo() {
         CliRun all = CliRun.of("help");
         assertThat(all.exitCode()).isZero();
