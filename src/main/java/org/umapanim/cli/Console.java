@@ -18,7 +18,7 @@ final class Console {
         if (options.verbose && options.quiet) {
             throw new SettingProblem("quiet", "contradicts --verbose; give one of them");
         }
-        LibraryLogs.configure(options.verbose);
+        LibraryLogs.configure();
     }
 
     /** The pipeline on {@code folders}, reporting here. */

@@ -19,11 +19,11 @@ public final class LibraryLogs {
 
     private LibraryLogs() {}
 
-    /** Verbose: their INFO lines too; otherwise only their real problems (SEVERE). */
-    public static synchronized void configure(boolean verbose) {
-        Logger.getLogger("").setLevel(verbose ? Level.INFO : Level.WARNING);
+    /** Only their real problems (SEVERE): their INFO lines are noise to our users, --verbose or not. */
+    public static synchronized void configure() {
+        Logger.getLogger("").setLevel(Level.WARNING);
         for (Logger noisy : NOISY) {
-            noisy.setLevel(verbose ? Level.INFO : Level.SEVERE);
+            noisy.setLevel(Level.SEVERE);
         }
         configured = true;
     }

@@ -10,11 +10,8 @@ import org.umapanim.render.Timing;
  * at; H.264 at x264's constant quality {@code crf} and {@code preset}; GIFs scaled down to
  * {@code gifWidth} pixels wide (never up) at {@code gifFps} frames per second (never more than
  * {@code fps}). WebM's VP9 settings are fixed ({@link MovieFormat#WEBM}).
- *
- * @param verbose let FFmpeg and its encoders log at info level instead of errors only
  */
-public record EncodeOptions(int fps, int crf, String preset, double holdSeconds, int gifWidth, int gifFps,
-                            boolean verbose) {
+public record EncodeOptions(int fps, int crf, String preset, double holdSeconds, int gifWidth, int gifFps) {
 
     /** x264's presets, fastest to slowest; anything else fails inside FFmpeg with an obscure code. */
     static final Set<String> PRESETS = Set.of("ultrafast", "superfast", "veryfast", "faster", "fast",
@@ -45,10 +42,9 @@ public record EncodeOptions(int fps, int crf, String preset, double holdSeconds,
 
     /**
      * Render's frame rate, CRF 22, preset medium, last frame held 2 s; GIFs 550 px wide at 15 fps,
-     * half the frames' width and rate, which keeps the bundled run's GIF under 5 MB; FFmpeg quiet.
+     * half the frames' width and rate, which keeps the bundled run's GIF under 5 MB.
      */
-    public static final EncodeOptions DEFAULTS = new EncodeOptions(Timing.DEFAULT.fps(), 22, "medium", 2.0, 550, 15,
-            false);
+    public static final EncodeOptions DEFAULTS = new EncodeOptions(Timing.DEFAULT.fps(), 22, "medium", 2.0, 550, 15);
 
     /** How many extra copies of the last frame make up the hold at {@code rate} frames per second. */
     int holdFrames(double rate) {

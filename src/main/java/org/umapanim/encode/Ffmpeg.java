@@ -1,7 +1,6 @@
 package org.umapanim.encode;
 
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_INFO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
@@ -19,12 +18,12 @@ final class Ffmpeg {
     private Ffmpeg() {}
 
     /**
-     * FFmpeg logs through JavaCV's logger rather than straight to stderr, at info level with
-     * --verbose, otherwise not at all: every failure it has reaches us as an error code, which we
-     * report in one line of our own (its own lines would come on top: "[png @ 0x55…] chunk too big").
+     * FFmpeg says nothing of its own: every failure it has reaches us as an error code, which we
+     * report in one line of our own (its lines would come on top: "[png @ 0x55…] chunk too big"),
+     * and its statistics (x264's) are noise to our users, --verbose or not.
      */
-    static void setLogging(boolean verbose) {
-        av_log_set_level(verbose ? AV_LOG_INFO : AV_LOG_QUIET);
+    static void quiet() {
+        av_log_set_level(AV_LOG_QUIET);
         FFmpegLogCallback.set();
     }
 

@@ -46,7 +46,7 @@ public final class MovieEncoder implements AutoCloseable {
         if (movies.isEmpty()) {
             throw new IllegalArgumentException("no movie to encode");
         }
-        Ffmpeg.setLogging(o.verbose());
+        Ffmpeg.quiet();
         ImageToFrame images = new ImageToFrame(width, height);
         List<MovieWriter> writers = new ArrayList<>();
         try {

@@ -21,10 +21,10 @@ public record EncodeSettings(Integer fps, int crf, String preset, double hold, i
     /** Checks every value before any work ({@link EncodeOptions} holds the rules). */
     public EncodeSettings {
         // the fields are only set at the end of this constructor: check the parameters
-        new EncodeOptions(fps != null ? fps : ENCODE.fps(), crf, preset, hold, gifWidth, gifFps, false);
+        new EncodeOptions(fps != null ? fps : ENCODE.fps(), crf, preset, hold, gifWidth, gifFps);
     }
 
-    EncodeOptions encodeOptions(int rate, boolean verbose) {
-        return new EncodeOptions(rate, crf, preset, hold, gifWidth, gifFps, verbose);
+    EncodeOptions encodeOptions(int rate) {
+        return new EncodeOptions(rate, crf, preset, hold, gifWidth, gifFps);
     }
 }

@@ -32,9 +32,9 @@ final class EncodeStage {
      *                          null for frames of unknown origin (made by hand)
      * @param run               the prepare run the frames were drawn from, or null if unknown
      */
-    EncodeStage(EncodeSettings settings, int fps, Folders folders, boolean verbose, Progress progress,
+    EncodeStage(EncodeSettings settings, int fps, Folders folders, Progress progress,
                 String framesFingerprint, String run) {
-        this.options = settings.encodeOptions(fps, verbose);
+        this.options = settings.encodeOptions(fps);
         this.progress = progress;
         this.frames = folders.frames();
         for (Path movie : folders.movies()) {

@@ -64,7 +64,7 @@ public final class Pipeline {
             Integer recorded = RenderStage.recordedFps(frames);
             int fps = settings.fps() != null ? settings.fps()
                     : recorded != null ? recorded : RenderSettings.DEFAULTS.timing().fps();
-            reports.accept(new EncodeStage(settings, fps, folders, verbose, progress, frames.fingerprint(),
+            reports.accept(new EncodeStage(settings, fps, folders, progress, frames.fingerprint(),
                     frames.inputs().get(RunIdentity.KEY)).runFromFrames(folders.movies()));
         }
     }
@@ -101,7 +101,7 @@ public final class Pipeline {
             RenderStage render = new RenderStage(look, folders, progress);
             StageStamp.State renderState = force ? StageStamp.State.STALE : render.state();
             int fps = movie.fps() != null ? movie.fps() : render.fps();
-            EncodeStage encode = new EncodeStage(movie, fps, folders, verbose, progress, render.fingerprint(), render.run());
+            EncodeStage encode = new EncodeStage(movie, fps, folders, progress, render.fingerprint(), render.run());
             if (renderState != StageStamp.State.COMPLETE) {
                 // new frames mean a new movie: encode them as they are drawn, not from the PNGs again
                 try (EncodeStage.InMemory sink = encode.inMemory()) {

@@ -80,7 +80,7 @@ class EncodeFolderTest {
         Path movie = tmp.resolve("odd.mp4");
 
         EncodeSummary summary = MovieEncoder.encodeFolder(frames, List.of(movie),
-                new EncodeOptions(30, 22, "medium", 0.5, 550, 15, false), Progress.NONE).get(0);
+                new EncodeOptions(30, 22, "medium", 0.5, 550, 15), Progress.NONE).get(0);
 
         assertThat(summary.heldFrames()).isEqualTo(15);
         TestMovies.Decoded d = TestMovies.decode(movie);
@@ -102,7 +102,7 @@ class EncodeFolderTest {
         Path frames = tmp.resolve("frames");
         TestMovies.writeFrames(frames, 7, 64, 48);
         Path movie = tmp.resolve("m.mp4");
-        MovieEncoder.encodeFolder(frames, List.of(movie), new EncodeOptions(24, 22, "veryfast", 0, 550, 15, false), Progress.NONE);
+        MovieEncoder.encodeFolder(frames, List.of(movie), new EncodeOptions(24, 22, "veryfast", 0, 550, 15), Progress.NONE);
         TestMovies.Decoded d = TestMovies.decode(movie);
         assertThat(d.frames()).hasSize(7);
         assertThat(d.fps()).isEqualTo(24.0);
@@ -211,6 +211,6 @@ class EncodeFolderTest {
     }
 
     private static void encode(Path frames, Path movie) {
-        MovieEncoder.encodeFolder(frames, List.of(movie), new EncodeOptions(30, 22, "veryfast", 0.2, 550, 15, false), Progress.NONE);
+        MovieEncoder.encodeFolder(frames, List.of(movie), new EncodeOptions(30, 22, "veryfast", 0.2, 550, 15), Progress.NONE);
     }
 }

@@ -21,7 +21,7 @@ import org.umapanim.common.Progress;
 class FormatsTest {
     private static final int FRAMES = 40;
     /** 20 fps, a 0.5 s hold; GIFs 100 px wide at 10 fps. */
-    private static final EncodeOptions OPTIONS = new EncodeOptions(20, 22, "veryfast", 0.5, 100, 10, false);
+    private static final EncodeOptions OPTIONS = new EncodeOptions(20, 22, "veryfast", 0.5, 100, 10);
 
     @TempDir
     static Path tmp;
