@@ -124,51 +124,37 @@ final class ParquetTableReader {
     }
 
     private static Kind numericKind(Path file, ColumnDescriptor column, String name) {
-        PrimitiveType type = column.getPrimitiveType();
-        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
-        boolean decimal = logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
-        boolean unsigned = logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && !i.isSigned();
-        switch (type.getPrimitiveTypeName()) {
-            case INT32:
-                return decimal ? Kind.DECIMAL_INT32 : unsigned ? Kind.UINT32 : Kind.INT32;
-            case INT64:
-                return decimal ? Kind.DECIMAL_INT64 : unsigned ? Kind.UINT64 : Kind.INT64;
-            case FLOAT:
-                return Kind.FLOAT;
-            case DOUBLE:
-                return Kind.DOUBLE;
-            case BINARY:
-            case FIXED_LEN_BYTE_ARRAY:
-                if (decimal) {
-                    return Kind.DECIMAL_BYTES;
-                }
-                break;
-            default:
-                break;
+        Kind kind = kindOf(column.getPrimitiveType());
+        if (kind == null || kind == Kind.TEXT || kind == Kind.BOOLEAN) {
+            throw new FileProblem(file, "column '" + name + "' holds " + describe(column.getPrimitiveType())
+                    + ", not numbers (if it is the label, name it with --label)");
         }
-        throw new FileProblem(file, "column '" + name + "' holds " + describe(type)
-                + ", not numbers (if it is the label, name it with --label)");
+        return kind;
     }
 
     private static Kind labelKind(Path file, ColumnDescriptor column, String name) {
-        PrimitiveType type = column.getPrimitiveType();
+        Kind kind = kindOf(column.getPrimitiveType());
+        if (kind == null || kind == Kind.FLOAT || kind == Kind.DOUBLE) {
+            throw new FileProblem(file, "label column '" + name + "' holds " + describe(column.getPrimitiveType())
+                    + "; labels must be text or integers");
+        }
+        return kind;
+    }
+
+    /** How a column's values are read, whatever they are for; null for types no column of ours may have. */
+    private static Kind kindOf(PrimitiveType type) {
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
         boolean decimal = logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
         boolean unsigned = logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && !i.isSigned();
-        switch (type.getPrimitiveTypeName()) {
-            case BINARY:
-            case FIXED_LEN_BYTE_ARRAY:
-                return decimal ? Kind.DECIMAL_BYTES : Kind.TEXT;
-            case INT32:
-                return decimal ? Kind.DECIMAL_INT32 : unsigned ? Kind.UINT32 : Kind.INT32;
-            case INT64:
-                return decimal ? Kind.DECIMAL_INT64 : unsigned ? Kind.UINT64 : Kind.INT64;
-            case BOOLEAN:
-                return Kind.BOOLEAN;
-            default:
-                throw new FileProblem(file, "label column '" + name + "' holds " + describe(type)
-                        + "; labels must be text or integers");
-        }
+        return switch (type.getPrimitiveTypeName()) {
+            case INT32 -> decimal ? Kind.DECIMAL_INT32 : unsigned ? Kind.UINT32 : Kind.INT32;
+            case INT64 -> decimal ? Kind.DECIMAL_INT64 : unsigned ? Kind.UINT64 : Kind.INT64;
+            case FLOAT -> Kind.FLOAT;
+            case DOUBLE -> Kind.DOUBLE;
+            case BINARY, FIXED_LEN_BYTE_ARRAY -> decimal ? Kind.DECIMAL_BYTES : Kind.TEXT;
+            case BOOLEAN -> Kind.BOOLEAN;
+            default -> null;
+        };
     }
 
     private static String describe(PrimitiveType type) {
