@@ -44,7 +44,8 @@ final class ConsoleProgress implements Progress {
                     .setTaskName(name)
                     .setInitialMax(total)
                     .setStyle(style())
-                    .setConsumer(new ConsoleProgressBarConsumer(err))
+                    // a fixed width keeps the library from probing the terminal through JLine (see Terminal)
+                    .setConsumer(new ConsoleProgressBarConsumer(err, terminal.columns() - 1))
                     .setUpdateIntervalMillis(200)
                     .showSpeed()
                     .build();

@@ -11,9 +11,12 @@ import java.nio.file.Path;
  * terminal got bars full of carriage returns): the launcher tells (its {@code [ -t 2 ]}), else
  * Linux's {@code /proc} does.
  */
-record Terminal(boolean interactive, boolean unicode, boolean colour) {
+record Terminal(boolean interactive, boolean unicode, boolean colour, int columns) {
     /** Set by the launcher: whether file descriptor 2 is a terminal. */
     static final String PROPERTY = "umap-anim.stderr-terminal";
+    /** Set by the launcher: the terminal's width. */
+    static final String COLUMNS = "umap-anim.stderr-columns";
+    private static final int DEFAULT_COLUMNS = 80;
 
     static Terminal ofStderr() {
         boolean interactive = stderrIsATerminal();
@@ -23,7 +26,26 @@ record Terminal(boolean interactive, boolean unicode, boolean colour) {
         // https://no-color.org: any non-empty NO_COLOR turns colour off
         String noColor = System.getenv("NO_COLOR");
         boolean colour = interactive && (noColor == null || noColor.isEmpty());
-        return new Terminal(interactive, unicode, colour);
+        return new Terminal(interactive, unicode, colour, measuredColumns());
+    }
+
+    /**
+     * The width the launcher measured, else {@code $COLUMNS}, else 80. Never asked of the terminal
+     * from Java: the progress bar library would build a JLine system terminal for it, which takes
+     * over stdin and runs {@code stty}. A CI run hung for its whole 90 minutes in the test that runs
+     * us on a pseudo-terminal, and that probe is the one thing there that talks to the terminal.
+     */
+    private static int measuredColumns() {
+        for (String told : new String[] {System.getProperty(COLUMNS), System.getenv("COLUMNS")}) {
+            try {
+                if (told != null && Integer.parseInt(told.trim()) >= 20) {
+                    return Integer.parseInt(told.trim());
+                }
+            } catch (NumberFormatException e) {
+                // not a width: try the next source
+            }
+        }
+        return DEFAULT_COLUMNS;
     }
 
     private static boolean stderrIsATerminal() {

@@ -1,13 +1,19 @@
 package org.umapanim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * under {@code NO_COLOR}, plain lines when stderr goes to a file even though stdout is a terminal.
  */
 class TerminalProgressTest {
+    /** A prepare of 600 rows takes about 2 s. */
+    private static final Duration LIMIT = Duration.ofMinutes(2);
+
     @TempDir
     Path tmp;
 
@@ -32,8 +41,26 @@ class TerminalProgressTest {
         builder.environment().remove("NO_COLOR");
         builder.environment().putAll(env);
         Process script = builder.start();
-        String shown = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(script.waitFor()).as(shown).isZero();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = script.getInputStream()) {
+                in.transferTo(output);
+            } catch (IOException e) {
+                // the process was killed: what was read so far is in the failure message
+            }
+        });
+        reader.start();
+        // A hung child must fail this test, not hold CI until its deadline.
+        if (!script.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            script.descendants().forEach(ProcessHandle::destroyForcibly);
+            script.destroyForcibly();
+            reader.join(5_000);
+            fail("prepare on a pseudo-terminal did not end within " + LIMIT + "; it showed:\n"
+                    + output.toString(StandardCharsets.UTF_8));
+        }
+        reader.join(LIMIT.toMillis());
+        String shown = output.toString(StandardCharsets.UTF_8);
+        assertThat(script.exitValue()).as(shown).isZero();
         return shown;
     }
 
