@@ -57,10 +57,17 @@ final class MotionProfile {
         return new double[] {minX, minY, maxX, maxY};
     }
 
+    /**
+     * The coordinates are in [0,1], where the square root of the sum of squares cannot overflow; it
+     * takes a tenth of the time of Math.hypot, which guards against that (a million points: 2–8 ms
+     * against 40–80 ms; JFR on a render of 1M points × 201 epochs: hypot was a third of the CPU time).
+     */
     private static double meanDistance(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i += 2) {
-            sum += Math.hypot(b[i] - a[i], b[i + 1] - a[i + 1]);
+            double dx = b[i] - a[i];
+            double dy = b[i + 1] - a[i + 1];
+            sum += Math.sqrt(dx * dx + dy * dy);
         }
         return sum / Math.max(1, a.length / 2);
     }
