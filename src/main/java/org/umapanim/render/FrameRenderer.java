@@ -294,14 +294,21 @@ public final class FrameRenderer {
     /**
      * The layout a frame shows: {@code t} of the way from drawn epoch {@code from} to drawn epoch
      * {@code to}, or {@code to} itself when {@code from} is null. Interpolated by the worker that draws the frame, not by the thread that reads the
-     * epochs, so that reading does not wait for it (a million points: 2–4 ms a frame).
+     * epochs, so that reading does not wait for it (a million points: 2–4 ms a frame), into an
+     * array of the worker's own, reused from frame to frame (the painter keeps nothing of it).
      */
     private record Moment(float[] from, float[] to, float t) {
+        private static final ThreadLocal<float[]> BETWEEN = ThreadLocal.withInitial(() -> new float[0]);
+
         float[] layout() {
             if (from == null) {
                 return to;
             }
-            float[] xy = new float[to.length];
+            float[] xy = BETWEEN.get();
+            if (xy.length != to.length) {
+                xy = new float[to.length];
+                BETWEEN.set(xy);
+            }
             for (int i = 0; i < xy.length; i++) {
                 xy[i] = from[i] + t * (to[i] - from[i]);
             }
