@@ -27,6 +27,9 @@ final class FrameOptions {
     @Option(names = "--dot", paramLabel = "PX", description = "Point size in pixels of --size (default: about 2 for 10,000 points, bigger for fewer, down to 1 for very many).")
     Double dot = D.dot();
 
+    @Option(names = "--density", paramLabel = "MODE", description = "on: draw how many points each pixel holds, brighter where more, in their classes' colours mixed, so dense cores and sparse bridges both show (--dot is then unused); off: a dot per point; auto: on from a quarter of a point per pixel of the plot, 102,400 points at 1100x800 (default: ${DEFAULT-VALUE}).")
+    String density = D.density();
+
     @Option(names = "--camera", paramLabel = "MODE", description = "fixed: the whole run's extent on every frame; follow: eased so the current layout fills the plot (default: ${DEFAULT-VALUE}).")
     String camera = D.camera();
 
@@ -45,7 +48,7 @@ final class FrameOptions {
 
     RenderSettings settings(Integer fps, Compute compute) {
         int[] wh = SizeConverter.parse(size);
-        return new RenderSettings(title, subtitle, wh[0], wh[1], scale, dot, camera, pace, duration, every, fps,
+        return new RenderSettings(title, subtitle, wh[0], wh[1], scale, dot, density, camera, pace, duration, every, fps,
                 metricsInset, compute);
     }
 

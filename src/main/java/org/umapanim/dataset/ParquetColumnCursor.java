@@ -17,6 +17,7 @@ import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.PrimitiveType;
 
 /**
  * Walks the values of one flat column chunk page by page, straight from Parquet's value decoders.
@@ -32,6 +33,8 @@ public final class ParquetColumnCursor {
     private final Dictionary dictionary;
     private final int maxDefinition;
     private ValuesReader values;
+    /** The current page's values when they are plain floats with no nulls, read straight from its bytes. */
+    private ByteBuffer plainFloats;
     /** Definition levels decoded by Parquet itself (only for the old BIT_PACKED level encoding). */
     private ValuesReader definitionsV1;
     /** The current page's definition levels, decoded at once; {@link #levelAt} is the next one. */
@@ -82,8 +85,18 @@ public final class ParquetColumnCursor {
         return pageUsesDictionary;
     }
 
-    /** The values of a page that does not use the dictionary. */
+    /** The values of a page that does not use the dictionary, from the current one on. */
     ValuesReader values() {
+        if (plainFloats != null) {
+            // from here on this page is read through Parquet's reader, which starts at the current value
+            values = Encoding.PLAIN.getValuesReader(column, ValuesType.VALUES);
+            try {
+                values.initFromPage(leftInPage + 1, ByteBufferInputStream.wrap(plainFloats.slice()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            plainFloats = null;
+        }
         return values;
     }
 
@@ -99,7 +112,39 @@ public final class ParquetColumnCursor {
 
     /** The current value of a FLOAT column. */
     public float floatValue() {
-        return pageUsesDictionary ? dictionary.decodeToFloat(dictionaryId()) : values.readFloat();
+        return pageUsesDictionary ? dictionary.decodeToFloat(dictionaryId())
+                : plainFloats != null ? plainFloats.getFloat() : values.readFloat();
+    }
+
+    /**
+     * Reads the next {@code count} values of a FLOAT column into {@code into[at]},
+     * {@code into[at + stride]}, …; false when one is null (the rest are then not read). Pages of
+     * plain floats without nulls, what our own files hold, are copied straight from their bytes
+     * rather than value by value through Parquet's reader.
+     */
+    public boolean floats(float[] into, int at, int stride, int count) {
+        while (count > 0) {
+            if (leftInPage == 0) {
+                nextPage();
+            }
+            if (plainFloats != null) {
+                int take = Math.min(count, leftInPage);
+                ByteBuffer bytes = plainFloats;
+                for (int k = 0; k < take; k++, at += stride) {
+                    into[at] = bytes.getFloat();
+                }
+                leftInPage -= take;
+                count -= take;
+            } else {
+                if (!next()) {
+                    return false;
+                }
+                into[at] = floatValue();
+                at += stride;
+                count--;
+            }
+        }
+        return true;
     }
 
     /** The current value of a DOUBLE column. */
@@ -151,11 +196,15 @@ public final class ParquetColumnCursor {
 
     private void startValues(Encoding encoding, ByteBufferInputStream in) throws IOException {
         pageUsesDictionary = encoding.usesDictionary();
+        plainFloats = null;
         if (pageUsesDictionary) {
             if (dictionary == null) {
                 throw new IllegalStateException("column " + column + " uses a dictionary but has no dictionary page");
             }
             decodeIds(in.slice(in.available()), leftInPage);
+        } else if (encoding == Encoding.PLAIN && maxDefinition == 0
+                && column.getPrimitiveType().getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.FLOAT) {
+            plainFloats = in.slice(4 * leftInPage).order(ByteOrder.LITTLE_ENDIAN);
         } else {
             values = encoding.getValuesReader(column, ValuesType.VALUES);
             values.initFromPage(leftInPage, in);

@@ -2,6 +2,7 @@ package org.umapanim.pipeline;
 
 import org.umapanim.common.SettingProblem;
 import org.umapanim.render.Camera;
+import org.umapanim.render.Density;
 import org.umapanim.render.FrameSize;
 import org.umapanim.render.Pace;
 import org.umapanim.render.Timing;
@@ -15,6 +16,7 @@ import org.umapanim.render.Timing;
  * @param height   frame height, before {@code scale}
  * @param scale    pixels per pixel (2 for high-DPI screens)
  * @param dot      point size in pixels, or null for the size that suits the number of points
+ * @param density  auto, on or off: the points' density instead of a dot per point
  * @param camera   fixed or follow
  * @param pace     epochs or motion
  * @param seconds  how long the layout moves, or null for the pace's default
@@ -23,7 +25,7 @@ import org.umapanim.render.Timing;
  * @param metricsInset draw a small chart of the layout's measures in each frame (off: the original look)
  */
 public record RenderSettings(String title, String subtitle, int width, int height, double scale, Double dot,
-                             String camera, String pace, Double seconds, int every, Integer fps, boolean metricsInset,
+                             String density, String camera, String pace, Double seconds, int every, Integer fps, boolean metricsInset,
                              Compute compute) {
     /** How long motion pacing runs by default (render's {@link Timing#MOTION_SECONDS}), for the help text. */
     public static final double MOTION_SECONDS = Timing.MOTION_SECONDS;
@@ -32,12 +34,13 @@ public record RenderSettings(String title, String subtitle, int width, int heigh
     private static final Timing TIMING = Timing.DEFAULT;
 
     public static final RenderSettings DEFAULTS = new RenderSettings(null, null, SIZE.width(), SIZE.height(),
-            SIZE.scale(), null, Camera.DEFAULT.cliName(), TIMING.pace().cliName(), TIMING.seconds(), TIMING.every(),
+            SIZE.scale(), null, Density.DEFAULT.cliName(), Camera.DEFAULT.cliName(), TIMING.pace().cliName(), TIMING.seconds(), TIMING.every(),
             null, false, Compute.DEFAULT);
 
     public RenderSettings {
         // the fields are only set at the end of this constructor: check the parameters
         new FrameSize(width, height, scale);
+        Density.of(density);
         Camera.of(camera);
         timing(pace, seconds, every, fps);
         if (dot != null && !(dot >= 0.5 && dot <= 100)) {
@@ -47,6 +50,10 @@ public record RenderSettings(String title, String subtitle, int width, int heigh
 
     FrameSize frameSize() {
         return new FrameSize(width, height, scale);
+    }
+
+    Density toDensity() {
+        return Density.of(density);
     }
 
     Camera toCamera() {

@@ -54,7 +54,7 @@ final class RenderStage {
         Compute compute = settings.compute();
         Timing timing = settings.timing();
         this.options = new RenderOptions(heading.title(), heading.subtitle(), settings.frameSize(), settings.dot(),
-                settings.toCamera(), timing, compute.threads(), compute.seed());
+                settings.toDensity(), settings.toCamera(), timing, compute.threads(), compute.seed());
         // everything that changes a frame's pixels or the frames' number or timing
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("umap-anim.version", Version.current());
@@ -68,6 +68,7 @@ final class RenderStage {
         inputs.put("size", options.size().width() + "x" + options.size().height());
         inputs.put("scale", Double.toString(options.size().scale()));
         inputs.put("dot", settings.dot() == null ? "auto" : Double.toString(settings.dot()));
+        inputs.put("density", options.density().cliName());
         inputs.put("camera", options.camera().cliName());
         inputs.put("pace", timing.pace().cliName());
         inputs.put("duration", timing.seconds() == null ? "auto" : Double.toString(timing.seconds()));

@@ -3,6 +3,7 @@ package org.umapanim.render;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -25,8 +26,9 @@ public final class Classes {
         for (int i = 0; i < clean.length; i++) {
             clean[i] = labels[i] == null ? "" : labels[i];
         }
+        // sorted once distinct: sorting a million labels parses numbers at every comparison
         TreeSet<String> distinct = new TreeSet<>(allNumeric(clean) ? NUMERIC : Comparator.naturalOrder());
-        distinct.addAll(Arrays.asList(clean));
+        distinct.addAll(new HashSet<>(Arrays.asList(clean)));
         String[] names = distinct.toArray(new String[0]);
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < names.length; c++) {

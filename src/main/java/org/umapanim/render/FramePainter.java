@@ -39,7 +39,8 @@ public final class FramePainter {
         this.plotPanel = size.toPixels(new java.awt.Rectangle(0, 0, Layout.PANEL, Layout.FRAME_HEIGHT));
         Classes classes = Classes.of(labels);
         double dot = o.dot() != null ? o.dot() * size.scale() : Dots.size(classes.points(), dataArea.getWidth());
-        this.chart = new ScatterChart(classes, Palette.forClasses(classes.count()), dot);
+        this.chart = new ScatterChart(classes, Palette.forClasses(classes.count()), dot,
+                o.density().drawn(classes.points(), dataArea.getWidth()));
         BufferedImage base = newFrame();
         Graphics2D g = base.createGraphics();
         try {

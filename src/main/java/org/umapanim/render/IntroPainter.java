@@ -47,7 +47,8 @@ public final class IntroPainter {
             g.fillRect(0, 0, Layout.PANEL, Layout.PANEL);
             Header.drawText(g, options);
             Header.drawProgress(g, 1, 1);
-            new ScatterChart(classes, palette, dot).draw(g, Layout.DATA_AREA, xy, View.WHOLE);
+            boolean density = options.density().drawn(classes.points(), Layout.DATA_AREA.width);
+            new ScatterChart(classes, palette, dot, density).draw(g, Layout.DATA_AREA, xy, View.WHOLE);
             if (classes.count() > 1 && classes.count() <= MAX_KEY_CLASSES) {
                 drawKey(g);
             }

@@ -22,7 +22,8 @@ import org.jfree.data.xy.AbstractXYDataset;
  *
  * <p>Dots up to {@link #LARGEST_SQUARE} pixels are squares without antialiasing (XYDotRenderer,
  * the fastest way to draw 70,000 points, and at that size a square is a dot); bigger ones, for
- * small data sets, are antialiased discs.
+ * small data sets, are antialiased discs. Many points are drawn as their density instead
+ * ({@link Density}, {@link DensityRenderer}).
  */
 final class ScatterChart {
     /** Up to 4 px a disc would be a square with its corners shaved, so squares (also at scale 2). */
@@ -30,16 +31,23 @@ final class ScatterChart {
 
     private final Classes classes;
     private final Paint[] paints;
+    private final Palette palette;
     private final double dot;
+    private final boolean density;
 
-    /** @param dot the points' size in pixels */
-    ScatterChart(Classes classes, Palette palette, double dot) {
+    /**
+     * @param dot     the points' size in pixels
+     * @param density draw the points' density ({@link DensityRenderer}) instead of a dot per point
+     */
+    ScatterChart(Classes classes, Palette palette, double dot, boolean density) {
         this.classes = classes;
+        this.palette = palette;
         this.paints = new Paint[palette.size()];
         for (int c = 0; c < paints.length; c++) {
             paints[c] = palette.color(c);
         }
         this.dot = dot;
+        this.density = density;
     }
 
     /** Draws the points of {@code xy} that {@code view} shows into {@code area} (pixels). */
@@ -50,8 +58,9 @@ final class ScatterChart {
         }
         NumberAxis x = axis(view.x0(), view.side());
         NumberAxis y = axis(view.y0(), view.side());
-        boolean discs = dot > LARGEST_SQUARE;
-        XYPlot plot = new XYPlot(new Layout2D(xy), x, y, discs ? discs() : squares());
+        boolean discs = !density && dot > LARGEST_SQUARE;
+        XYPlot plot = new XYPlot(new Layout2D(xy), x, y,
+                density ? new DensityRenderer(classes, palette) : discs ? discs() : squares());
         plot.setBackgroundPaint(null);
         plot.setOutlineVisible(false);
         plot.setDomainGridlinesVisible(false);
