@@ -84,7 +84,7 @@ final class PrepareStage {
         m.put("umap.learning_rate", Double.toString(p.learningRate()));
         m.put("umap.repulsion_strength", Double.toString(p.repulsionStrength()));
         m.put("umap.negative_sample_rate", Integer.toString(p.negativeSampleRate()));
-        m.put("umap.metric", "euclidean");
+        m.put("umap.metric", p.metric().cliName());
         m.put("umap.seed", Long.toString(p.seed()));
         m.put("umap.sgd", p.parallelSgd() ? "parallel (Hogwild, " + p.threads() + " threads, not reproducible)" : "deterministic");
         m.put("umap.threads", Integer.toString(p.threads()));

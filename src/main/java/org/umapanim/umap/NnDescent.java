@@ -16,26 +16,31 @@ import org.umapanim.common.Progress;
  * the same order on whichever thread owns it.
  */
 final class NnDescent {
-    private static final int MAX_CANDIDATES = 60;
+    private static final int MAX_CANDIDATES = Integer.getInteger("knn.cand", 60);
     private static final double DELTA = 0.001;
     private static final int BLOCK = 4096;
     private static final int SUB_BLOCK = 64;
 
     private NnDescent() {}
+    static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    static long C0, W0; static final java.util.concurrent.atomic.LongAdder ADDS = new java.util.concurrent.atomic.LongAdder();
+    static void PH(String what) { if (Boolean.getBoolean("knn.trace")) System.err.printf("  %-16s wall %5d cpu %5d dists %d%n", what, (System.nanoTime()-W0)/1000000, (OS.getProcessCpuTime()-C0)/1000000, Rows.COUNT.sumThenReset()); if (Rows.COUNTING) System.err.println("    adds " + ADDS.sumThenReset()); W0=System.nanoTime(); C0=OS.getProcessCpuTime(); }
 
-    static KnnGraph search(float[] x, int n, int d, int k, long seed, Workers workers, Progress.Task task) {
-        int m = k - 1;
-        int nTrees = Math.min(64, 5 + (int) Math.round(Math.sqrt(n) / 20.0));
-        int nIters = Math.max(5, (int) Math.round(Math.log(n) / Math.log(2)));
-        int leafSize = Math.max(10, k);
+    static KnnGraph search(Rows input, int k, long seed, Workers workers, Progress.Task task) {
+        int n = input.n;
+        PH("start");
+        int m = Integer.getInteger("knn.kx", k) - 1;
+        int nTrees = Integer.getInteger("knn.trees", Math.min(64, 5 + (int) Math.round(Math.sqrt(n) / 20.0)));
+        int nIters = Integer.getInteger("knn.iters", Math.max(5, (int) Math.round(Math.log(n) / Math.log(2))));
+        int leafSize = Integer.getInteger("knn.leaf", Math.max(10, k));
         NeighborHeaps heaps = new NeighborHeaps(n, m);
         long reported = 0;
         // The forest is built on the input rows; then the rows are renumbered in the order of the
         // first tree's leaves, so neighbours sit near each other in memory and the local joins
         // (bound by fetching rows) hit the cache far more.
-        Rows input = Rows.of(x, n, d, workers);
         RpTree[] trees = new RpTree[nTrees];
         workers.forBlocks(nTrees, 1, (t, end) -> trees[t] = RpTree.build(input, leafSize, Rng.of(seed, 100 + t)));
+        PH("trees");
         int[] order = trees[0].order;
         int[] newIndex = new int[n];
         for (int p = 0; p < n; p++) {
@@ -52,19 +57,20 @@ final class NnDescent {
             });
             trees[t] = null;
         }
+        PH("leaves");
         fillWithRandom(rows, heaps, seed, workers);
         long initShare = n / 5;
         task.step(initShare);
         reported += initShare;
 
-        NeighborHeaps newCandidates = new NeighborHeaps(n, MAX_CANDIDATES);
-        NeighborHeaps oldCandidates = new NeighborHeaps(n, MAX_CANDIDATES);
+        Candidates candidates = new Candidates(n, MAX_CANDIDATES);
         Updates[] updates = new Updates[BLOCK / SUB_BLOCK];
         for (int u = 0; u < updates.length; u++) {
             updates[u] = new Updates();
         }
         for (int iter = 0; iter < nIters; iter++) {
-            buildCandidates(heaps, newCandidates, oldCandidates, seed, iter, workers);
+            candidates.sample(heaps, Rng.mix(seed + 0x5DEECE66DL * (iter + 1)), workers);
+            PH("candidates");
             long changes = 0;
             for (int b0 = 0; b0 < n; b0 += BLOCK) {
                 int blockStart = b0;
@@ -73,12 +79,13 @@ final class NnDescent {
                     Updates out = updates[r0 / SUB_BLOCK];
                     out.clear();
                     for (int i = blockStart + r0; i < blockStart + r1; i++) {
-                        localJoin(rows, i, heaps, newCandidates, oldCandidates, out);
+                        localJoin(rows, i, heaps, candidates, out);
                     }
                 });
                 int subBlocks = (blockEnd - blockStart + SUB_BLOCK - 1) / SUB_BLOCK;
                 changes += applyUpdates(heaps, updates, subBlocks, workers);
             }
+            PH("join " + changes);
             long share = (n - initShare) / nIters;
             task.step(share);
             reported += share;
@@ -87,7 +94,8 @@ final class NnDescent {
             }
         }
         task.step(n - reported);
-        return heaps.toGraph(order);
+        PH("end");
+        return heaps.toGraph(order, rows, k);
     }
 
     /** Every pair in leaf l becomes a neighbour candidate of both ends. */
@@ -96,7 +104,7 @@ final class NnDescent {
             int p = tree.order[pa];
             for (int pb = pa + 1; pb < tree.leafStart[l + 1]; pb++) {
                 int q = tree.order[pb];
-                float dist = rows.squared(p, q);
+                float dist = rows.distance(p, q);
                 heaps.push(p, dist, q, true);
                 heaps.push(q, dist, p, true);
             }
@@ -115,104 +123,43 @@ final class NnDescent {
                 for (int tries = 0; tries < 4 * heaps.size && heaps.worst(i) == Float.POSITIVE_INFINITY; tries++) {
                     int j = rng.nextInt(n);
                     if (j != i) {
-                        heaps.push(i, rows.squared(i, j), j, true);
+                        heaps.push(i, rows.distance(i, j), j, true);
                     }
                 }
                 for (int j = 0; j < n && heaps.worst(i) == Float.POSITIVE_INFINITY; j++) {
                     if (j != i) {
-                        heaps.push(i, rows.squared(i, j), j, true);
+                        heaps.push(i, rows.distance(i, j), j, true);
                     }
                 }
             }
         });
     }
 
-    /**
-     * Samples up to MAX_CANDIDATES new and old candidates per row from its neighbours and reverse
-     * neighbours (random priorities from a hash, so the sample depends only on the seed), then
-     * marks the sampled new neighbours old.
-     */
-    private static void buildCandidates(NeighborHeaps heaps, NeighborHeaps newC, NeighborHeaps oldC, long seed,
-                                        int iter, Workers workers) {
-        int n = heaps.n;
-        int m = heaps.size;
-        java.util.Arrays.fill(newC.indices, -1);
-        java.util.Arrays.fill(newC.distances, Float.POSITIVE_INFINITY);
-        java.util.Arrays.fill(oldC.indices, -1);
-        java.util.Arrays.fill(oldC.distances, Float.POSITIVE_INFINITY);
-        int threads = workers.threads();
-        long iterSeed = Rng.mix(seed + 0x5DEECE66DL * (iter + 1));
-        workers.onEachThread(t -> {
-            for (int i = 0; i < n; i++) {
-                sampleRow(heaps, newC, oldC, i, t, threads, iterSeed);
-            }
-        });
-        workers.forBlocks(n, 1024, (r0, r1) -> {
-            for (int i = r0; i < r1; i++) {
-                for (int j = 0; j < m; j++) {
-                    int e = i * m + j;
-                    if (heaps.isNew[e] && newC.contains(i, heaps.indices[e])) {
-                        heaps.isNew[e] = false;
-                    }
-                }
-            }
-        });
-    }
-
-    /** Offers row i's neighbours (and i to them) as candidates, for the rows thread t owns. */
-    private static void sampleRow(NeighborHeaps heaps, NeighborHeaps newC, NeighborHeaps oldC, int i, int t,
-                                  int threads, long iterSeed) {
-        int m = heaps.size;
-        boolean ownI = i % threads == t;
-        for (int j = 0; j < m; j++) {
-            int e = i * m + j;
-            int idx = heaps.indices[e];
-            if (idx < 0) {
-                continue;
-            }
-            boolean ownIdx = idx % threads == t;
-            if (!ownI && !ownIdx) {
-                continue;
-            }
-            float priority = (Rng.mix(iterSeed ^ ((long) i << 32 | idx)) >>> 40) * 0x1.0p-24f;
-            NeighborHeaps c = heaps.isNew[e] ? newC : oldC;
-            if (ownI) {
-                c.push(i, priority, idx, false);
-            }
-            if (ownIdx) {
-                c.push(idx, priority, i, false);
-            }
-        }
-    }
-
-    /** Pairs among row i's candidates that would improve either end's heap. */
-    private static void localJoin(Rows rows, int i, NeighborHeaps heaps, NeighborHeaps newC,
-                                  NeighborHeaps oldC, Updates out) {
-        int base = i * MAX_CANDIDATES;
-        for (int a = 0; a < MAX_CANDIDATES; a++) {
-            int p = newC.indices[base + a];
-            if (p < 0) {
-                continue;
-            }
+    /** Pairs among row i's candidates (new with new, new with old) that would improve either end's heap. */
+    private static void localJoin(Rows rows, int i, NeighborHeaps heaps, Candidates c, Updates out) {
+        int base = i * c.max;
+        int nNew = c.newCount[i];
+        int nOld = c.oldCount[i];
+        int[] newRows = c.newRows;
+        int[] oldRows = c.oldRows;
+        for (int a = 0; a < nNew; a++) {
+            int p = newRows[base + a];
             float worstP = heaps.worst(p);
-            for (int b = a + 1; b < MAX_CANDIDATES; b++) {
-                int q = newC.indices[base + b];
-                if (q < 0) {
-                    continue;
-                }
-                float dist = rows.squared(p, q);
+            for (int b = a + 1; b < nNew; b++) {
+                int q = newRows[base + b];
+                float dist = rows.distance(p, q);
                 if (dist < worstP || dist < heaps.worst(q)) {
-                    out.add(p, q, dist);
+                    out.add(p, q, dist); if (Rows.COUNTING) ADDS.increment();
                 }
             }
-            for (int b = 0; b < MAX_CANDIDATES; b++) {
-                int q = oldC.indices[base + b];
-                if (q < 0 || q == p) {
+            for (int b = 0; b < nOld; b++) {
+                int q = oldRows[base + b];
+                if (q == p) {
                     continue;
                 }
-                float dist = rows.squared(p, q);
+                float dist = rows.distance(p, q);
                 if (dist < worstP || dist < heaps.worst(q)) {
-                    out.add(p, q, dist);
+                    out.add(p, q, dist); if (Rows.COUNTING) ADDS.increment();
                 }
             }
         }

@@ -36,7 +36,8 @@ public final class Umap {
         checkInput(values, n, d);
         preloadNativesInBackground();
         long started = System.nanoTime();
-        KnnGraph knn = NearestNeighbors.search(values, n, d, neighbours(n), params.seed(), params.threads(), progress);
+        KnnGraph knn = NearestNeighbors.search(values, n, d, neighbours(n), params.metric(), params.seed(),
+                params.threads(), progress);
         return embed(values, d, knn, NearestNeighbors.methodFor(n), System.nanoTime() - started, listener, progress);
     }
 

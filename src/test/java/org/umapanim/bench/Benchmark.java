@@ -74,9 +74,9 @@ public final class Benchmark {
         long encode = since(t);
 
         t = System.nanoTime();
-        KnnGraph exact = NearestNeighbors.exact(data.values(), n, d, params.nNeighbors(), threads, Progress.NONE);
+        KnnGraph exact = NearestNeighbors.exact(data.values(), n, d, params.nNeighbors(), params.metric(), threads, Progress.NONE);
         long exactKnn = since(t);
-        KnnGraph used = NearestNeighbors.search(data.values(), n, d, params.nNeighbors(), params.seed(), threads, Progress.NONE);
+        KnnGraph used = NearestNeighbors.search(data.values(), n, d, params.nNeighbors(), params.metric(), params.seed(), threads, Progress.NONE);
         double recall = NearestNeighbors.recall(used, exact);
 
         int[] labels = classIndices(data.labels());

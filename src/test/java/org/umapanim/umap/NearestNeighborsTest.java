@@ -15,7 +15,7 @@ class NearestNeighborsTest {
     void exactMatchesNaiveSearch() {
         Blobs b = Blobs.make(60, 5, 20, 2.0, 11);
         int k = 8;
-        KnnGraph knn = NearestNeighbors.exact(b.values(), b.n(), b.d(), k, 2, Progress.NONE);
+        KnnGraph knn = NearestNeighbors.exact(b.values(), b.n(), b.d(), k, Metric.EUCLIDEAN, 2, Progress.NONE);
         for (int i = 0; i < b.n(); i++) {
             int row = i;
             Integer[] order = IntStream.range(0, b.n()).boxed().toArray(Integer[]::new);
@@ -41,8 +41,8 @@ class NearestNeighborsTest {
     @Test
     void approximateReachesHighRecallOnDigits() throws Exception {
         MnistSample s = MnistSample.load(5000);
-        KnnGraph exact = NearestNeighbors.exact(s.values(), s.n(), s.d(), 15, 2, Progress.NONE);
-        KnnGraph approx = NearestNeighbors.approximate(s.values(), s.n(), s.d(), 15, 42, 2, Progress.NONE);
+        KnnGraph exact = NearestNeighbors.exact(s.values(), s.n(), s.d(), 15, Metric.EUCLIDEAN, 2, Progress.NONE);
+        KnnGraph approx = NearestNeighbors.approximate(s.values(), s.n(), s.d(), 15, Metric.EUCLIDEAN, 42, 2, Progress.NONE);
         assertThat(NearestNeighbors.recall(approx, exact)).isGreaterThanOrEqualTo(0.99);
         for (int i = 0; i < s.n(); i++) {
             assertThat(approx.index(i, 0)).isEqualTo(i);
@@ -55,8 +55,8 @@ class NearestNeighborsTest {
     @Test
     void approximateDependsOnTheSeedNotOnTheThreadCount() {
         Blobs b = Blobs.make(500, 10, 30, 3.0, 5);
-        KnnGraph one = NearestNeighbors.approximate(b.values(), b.n(), b.d(), 15, 7, 1, Progress.NONE);
-        KnnGraph two = NearestNeighbors.approximate(b.values(), b.n(), b.d(), 15, 7, 2, Progress.NONE);
+        KnnGraph one = NearestNeighbors.approximate(b.values(), b.n(), b.d(), 15, Metric.EUCLIDEAN, 7, 1, Progress.NONE);
+        KnnGraph two = NearestNeighbors.approximate(b.values(), b.n(), b.d(), 15, Metric.EUCLIDEAN, 7, 2, Progress.NONE);
         assertThat(two.indices()).isEqualTo(one.indices());
         assertThat(two.distances()).isEqualTo(one.distances());
     }
@@ -88,7 +88,7 @@ class NearestNeighborsTest {
                 public void close() {}
             };
         };
-        NearestNeighbors.exact(b.values(), b.n(), b.d(), 5, 2, progress);
+        NearestNeighbors.exact(b.values(), b.n(), b.d(), 5, Metric.EUCLIDEAN, 2, progress);
         assertThat(name[0]).isEqualTo("kNN");
         assertThat(steps[0]).isEqualTo(b.n());
     }
