@@ -152,10 +152,7 @@ final class Rows {
     }
 
     /** The search distance between rows a and b: smaller is nearer; {@link #reported} gives the metric's value. */
-    static final java.util.concurrent.atomic.LongAdder COUNT = new java.util.concurrent.atomic.LongAdder();
-    static final boolean COUNTING = Boolean.getBoolean("knn.count");
     float distance(int a, int b) {
-        if (COUNTING) COUNT.increment();
         if (pixels != null) {
             return metric == Metric.MANHATTAN
                     ? Distance.manhattan(pixels, a * stride, b * stride, stride)
