@@ -14,6 +14,7 @@ import org.umapanim.store.DigitsWriter;
 import org.umapanim.store.EpochsWriter;
 import org.umapanim.umap.Umap;
 import org.umapanim.umap.UmapParams;
+import org.umapanim.umap.UmapResult;
 
 /** The prepare stage: data set → UMAP → digits.parquet and epochs.parquet. */
 final class PrepareStage {
@@ -34,6 +35,7 @@ final class PrepareStage {
         UmapParams params = settings.umapParams();
         InputData input = InputData.load(settings, progress);
         Dataset data = input.dataset();
+        long loaded = System.nanoTime();
 
         Map<String, String> metadata = metadata(input, params);
         StageStamp stamp = new StageStamp(folders.data().resolve(STAMP), fingerprintInputs(metadata, params));
@@ -45,22 +47,47 @@ final class PrepareStage {
 
         stamp.markStarted();
         // digits.parquet does not depend on the embedding: write it while UMAP runs
-        CompletableFuture<Void> digits = CompletableFuture.runAsync(() -> DigitsWriter.write(folders.digits(), data, metadata));
+        CompletableFuture<Long> digits = CompletableFuture.supplyAsync(() -> {
+            long t = System.nanoTime();
+            DigitsWriter.write(folders.digits(), data, metadata);
+            return millisSince(t);
+        });
         EpochsWriter epochs = new EpochsWriter(
                 folders.epochs(), data.labelColumn(), data.labels(), params.nEpochs(), settings.stretch(), metadata);
+        UmapResult fit;
+        long writeEpochs;
+        long digitsMillis;
+        long waited;
         try {
-            new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
+            fit = new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
+            long t = System.nanoTime();
             epochs.finish(progress);
+            writeEpochs = millisSince(t);
         } finally {
-            awaitDigits(digits);
+            long t = System.nanoTime();
+            digitsMillis = awaitDigits(digits);
+            waited = millisSince(t);
         }
         stamp.markComplete(outputs);
-        return new StageReport("prepare", StageReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000, outputs, detail);
+        List<StageReport.Phase> phases = List.of(
+                new StageReport.Phase("load", (loaded - started) / 1_000_000, false),
+                new StageReport.Phase("kNN", fit.knnMillis(), false),
+                new StageReport.Phase("graph", fit.graphMillis(), false),
+                new StageReport.Phase("init", fit.initMillis(), false),
+                new StageReport.Phase("SGD", fit.optimiseMillis(), false),
+                new StageReport.Phase("epochs.parquet", writeEpochs, false),
+                new StageReport.Phase("digits.parquet", digitsMillis, true),
+                new StageReport.Phase("waiting for digits.parquet", waited, false));
+        return new StageReport("prepare", StageReport.Outcome.RAN, millisSince(started), outputs, detail, phases);
     }
 
-    private static void awaitDigits(CompletableFuture<Void> digits) {
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static long awaitDigits(CompletableFuture<Long> digits) {
         try {
-            digits.join();
+            return digits.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

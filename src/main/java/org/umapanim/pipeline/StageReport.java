@@ -6,8 +6,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What one stage did, for the summary at the end of a run. */
-public record StageReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail) {
+/**
+ * What one stage did, for the summary at the end of a run.
+ *
+ * @param phases where the time went, in order; the summary adds "other" for the rest of {@code millis}
+ */
+public record StageReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail,
+                          List<Phase> phases) {
+
+    public StageReport {
+        outputs = List.copyOf(outputs);
+        phases = List.copyOf(phases);
+    }
+
+    public StageReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail) {
+        this(stage, outcome, millis, outputs, detail, List.of());
+    }
+
+    /**
+     * One named part of a stage.
+     *
+     * @param alongside ran at the same time as the others (so it is not subtracted for "other")
+     */
+    public record Phase(String name, long millis, boolean alongside) {}
+
+    /** The stage's time not in any phase. */
+    public long otherMillis() {
+        return millis - phases.stream().filter(p -> !p.alongside()).mapToLong(Phase::millis).sum();
+    }
+
     public enum Outcome {
         RAN("done"),
         RESUMED("resumed"),
@@ -23,6 +50,13 @@ public record StageReport(String stage, Outcome outcome, long millis, List<Path>
     public void print(PrintStream out) {
         String time = outcome == Outcome.SKIPPED ? "" : String.format(" in %.1f s", millis / 1000.0);
         out.printf("%-8s %s%s%s%n", stage + ":", outcome.words, time, detail.isEmpty() ? "" : " (" + detail + ")");
+        if (!phases.isEmpty()) {
+            StringBuilder line = new StringBuilder();
+            for (Phase p : phases) {
+                line.append(String.format("%s %.1f s%s, ", p.name(), p.millis() / 1000.0, p.alongside() ? " alongside" : ""));
+            }
+            out.printf("         %sother %.1f s%n", line, otherMillis() / 1000.0);
+        }
         for (Path file : outputs) {
             out.printf("         %s  %s%n", file, size(file));
         }

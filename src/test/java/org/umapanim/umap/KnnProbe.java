@@ -45,7 +45,7 @@ public final class KnnProbe {
             System.out.printf("kNN wall %d ms, cpu %d ms%n", w / 1000000, c / 1000000);
         }
         long s0 = System.nanoTime();
-        double recall = SampledRecall.of(g, x, n, d, Integer.getInteger("sample", 1000), 7);
+        double recall = SampledRecall.of(g, x, n, d, Metric.valueOf(System.getProperty("metric", "EUCLIDEAN")), Integer.getInteger("sample", 1000), 7);
         System.out.printf("recall %.4f (sample exact %d ms)%n", recall, (System.nanoTime() - s0) / 1000000);
     }
 }
