@@ -65,8 +65,7 @@ final class Rows {
             });
             return new Rows(n, d, stride, metric, null, f, 1.0);
         }
-        float max = maxMagnitude(values, workers);
-        int exponent = max > 0 ? Math.getExponent(max) : 0;
+        int exponent = Magnitude.exponent(Magnitude.max(values, workers));
         float scale = Math.scalb(1f, -exponent);
         workers.forBlocks(n, 1024, (r0, r1) -> {
             for (int i = r0; i < r1; i++) {
@@ -93,23 +92,6 @@ final class Rows {
             }
         });
         return !not[0];
-    }
-
-    private static float maxMagnitude(float[] values, Workers workers) {
-        int blocks = (values.length + (1 << 16) - 1) >> 16;
-        float[] max = new float[Math.max(1, blocks)];
-        workers.forBlocks(values.length, 1 << 16, (from, to) -> {
-            float m = 0;
-            for (int i = from; i < to; i++) {
-                m = Math.max(m, Math.abs(values[i]));
-            }
-            max[from >> 16] = m;
-        });
-        float m = 0;
-        for (float v : max) {
-            m = Math.max(m, v);
-        }
-        return m;
     }
 
     /** Row {@code values[from … from+d)} to unit length (minus its mean first if {@code centre}). */

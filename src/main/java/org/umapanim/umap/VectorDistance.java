@@ -55,7 +55,7 @@ final class VectorDistance {
         return sumLanes(acc);
     }
 
-    /** ((0+1)+(2+3))+((4+5)+(6+7)), as {@link Distance#sumLanes}: a fixed order, unlike reduceLanes. */
+    /** ((0+1)+(2+3))+((4+5)+(6+7)), as {@link ScalarDistance}: a fixed order, unlike reduceLanes. */
     private static float sumLanes(FloatVector v) {
         v = v.add(v.rearrange(SWAP_1));
         v = v.add(v.rearrange(SWAP_2));

@@ -35,10 +35,29 @@ public final class KnnProbe {
         }
         System.out.printf("load %d ms: %d x %d%n", (System.nanoTime() - t0) / 1000000, n, d);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        if (Integer.getInteger("warm", 0) > 0) {
+            long tw = System.nanoTime(); long cw = os.getProcessCpuTime();
+            int wn = Integer.getInteger("warm", 0);
+            float[] wx = new float[wn * d];
+            java.util.Random wr = new java.util.Random(1);
+            for (int i = 0; i < wx.length; i++) wx[i] = wr.nextInt(4) == 0 ? wr.nextInt(256) : 0;
+            if (Boolean.getBoolean("warmKernels")) {
+                try (Workers w = new Workers(1)) {
+                    Rows rr = Rows.of(wx, wn, d, Metric.EUCLIDEAN, w);
+                    Rows.Plane pl = rr.new Plane();
+                    double acc = 0;
+                    for (int it = 0; it < 30000; it++) { acc += rr.distance(it % wn, (it * 7 + 1) % wn); if (it % 1000 == 0) pl.between(0, 1); acc += pl.margin(it % wn); }
+                    System.out.println(acc > 0);
+                }
+            } else
+            NearestNeighbors.search(wx, wn, d, 15, Metric.EUCLIDEAN, 1, threads, Progress.NONE);
+            System.out.printf("warm-up wall %d ms, cpu %d ms%n", (System.nanoTime() - tw) / 1000000, (os.getProcessCpuTime() - cw) / 1000000);
+        }
         KnnGraph g = null;
         for (int r = 0; r < repeats; r++) {
             long c0 = os.getProcessCpuTime();
             long w0 = System.nanoTime();
+
             g = NearestNeighbors.search(x, n, d, 15, Metric.valueOf(System.getProperty("metric", "EUCLIDEAN")), 42, threads, Progress.NONE);
             long w = System.nanoTime() - w0;
             long c = os.getProcessCpuTime() - c0;
