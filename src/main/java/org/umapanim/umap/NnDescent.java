@@ -137,38 +137,31 @@ final class NnDescent {
 
     /**
      * Pairs among row i's candidates (new with new, new with old) that would improve either
-     * end's heap. The candidates' current worst distances are read once, not once per pair.
+     * end's heap. The candidates' current worst distances are read once, not once per pair, and
+     * the pairs run through one loop: one call site for the distance kernel, which the JIT
+     * compiles once instead of recompiling when the old candidates first appear.
      */
     private static void localJoin(Rows rows, int i, NeighborHeaps heaps, Candidates c, Updates out) {
         int base = i * c.max;
         int nNew = c.newCount[i];
-        int nOld = c.oldCount[i];
-        int[] newRows = c.newRows;
-        int[] oldRows = c.oldRows;
+        int nAll = nNew + c.oldCount[i];
+        int[] rowsOf = out.candidates;
         float[] worst = out.worst;
-        for (int a = 0; a < nNew; a++) {
-            worst[a] = heaps.worst(newRows[base + a]);
+        System.arraycopy(c.newRows, base, rowsOf, 0, nNew);
+        System.arraycopy(c.oldRows, base, rowsOf, nNew, nAll - nNew);
+        for (int a = 0; a < nAll; a++) {
+            worst[a] = heaps.worst(rowsOf[a]);
         }
-        for (int b = 0; b < nOld; b++) {
-            worst[c.max + b] = heaps.worst(oldRows[base + b]);
-        }
         for (int a = 0; a < nNew; a++) {
-            int p = newRows[base + a];
+            int p = rowsOf[a];
             float worstP = worst[a];
-            for (int b = a + 1; b < nNew; b++) {
-                int q = newRows[base + b];
+            for (int b = a + 1; b < nAll; b++) {
+                int q = rowsOf[b];
+                if (q == p) {
+                    continue; // a row can be both a new and an old candidate
+                }
                 float dist = rows.distance(p, q);
                 if (dist < worstP || dist < worst[b]) {
-                    out.add(p, q, dist);
-                }
-            }
-            for (int b = 0; b < nOld; b++) {
-                int q = oldRows[base + b];
-                if (q == p) {
-                    continue;
-                }
-                float dist = rows.distance(p, q);
-                if (dist < worstP || dist < worst[c.max + b]) {
                     out.add(p, q, dist);
                 }
             }
@@ -200,12 +193,13 @@ final class NnDescent {
         return changes.get();
     }
 
-    /** A growable list of (p, q, distance) heap updates, and a scratch row of candidate thresholds. */
+    /** A growable list of (p, q, distance) heap updates, and scratch rows for one local join. */
     private static final class Updates {
+        final int[] candidates = new int[2 * MAX_CANDIDATES];
         final float[] worst = new float[2 * MAX_CANDIDATES];
-        int[] p = new int[1024];
-        int[] q = new int[1024];
-        float[] dist = new float[1024];
+        int[] p = new int[1 << 14];
+        int[] q = new int[1 << 14];
+        float[] dist = new float[1 << 14];
         int size;
 
         void clear() {
