@@ -34,13 +34,20 @@ final class Candidates {
         this.start = new int[n + 1];
     }
 
-    /** Samples this iteration's candidates from the heaps and marks the sampled new neighbours old. */
-    void sample(NeighborHeaps heaps, long iterationSeed, Workers workers) {
+    /**
+     * Samples this iteration's candidates from the heaps and marks the sampled new neighbours old.
+     * Rows marked {@code skip} (whose neighbours are settled, and whose neighbours are all skipped
+     * rows too) get none.
+     */
+    void sample(NeighborHeaps heaps, boolean[] skip, long iterationSeed, Workers workers) {
         int m = heaps.size;
         int threads = workers.threads();
         int[] count = new int[n];
         workers.onEachThread(t -> {
             for (int i = 0; i < n; i++) {
+                if (skip[i]) {
+                    continue;
+                }
                 boolean ownI = i % threads == t;
                 for (int j = 0; j < m; j++) {
                     int idx = heaps.indices[i * m + j];
@@ -69,6 +76,9 @@ final class Candidates {
         System.arraycopy(start, 0, at, 0, n);
         workers.onEachThread(t -> {
             for (int i = 0; i < n; i++) {
+                if (skip[i]) {
+                    continue;
+                }
                 boolean ownI = i % threads == t;
                 for (int j = 0; j < m; j++) {
                     int e = i * m + j;

@@ -55,6 +55,25 @@ final class Distance {
         return VECTOR ? VectorDistance.dot(x, a, w, len) : ScalarDistance.dot(x, a, w, len);
     }
 
+    /** Rows and columns of one {@link #distanceTile}. */
+    static final int TILE_ROWS = 8;
+    static final int TILE_COLUMNS = 16;
+
+    /**
+     * Squared distances of an 8 × 16 tile by |a|² + |b|² − 2 a·b: rows r < 8 are
+     * {@code a[at + r*len …]}, columns j < 16 are {@code bt[c*btStride + j0 + j]} for c < len
+     * (transposed), norms {@code na[r]} and {@code nb[j0 + j]}. Each dot product is one chain of
+     * fused multiply-adds in c order and the last step is fused too, so the vector and scalar
+     * kernels agree bit for bit. Sets {@code masks[r]} bit j where the distance is below
+     * {@code limit[r]}, with the distance in {@code dist[r*16 + j]} (elsewhere dist is left
+     * undefined); returns the masks or-ed together.
+     */
+    static int distanceTile(float[] a, int at, int len, float[] bt, int btStride, int j0, float[] na, float[] nb,
+                            float[] limit, float[] dist, int[] masks) {
+        return VECTOR ? VectorDistance.distanceTile(a, at, len, bt, btStride, j0, na, nb, limit, dist, masks)
+                : ScalarDistance.distanceTile(a, at, len, bt, btStride, j0, na, nb, limit, dist, masks);
+    }
+
     /** Asked without touching the Vector API's classes unless its module is there. */
     private static boolean vectorApiUsable() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {

@@ -62,6 +62,10 @@ final class NnDescent {
             trees[t] = null;
         }
         fillWithRandom(rows, heaps, seed, workers);
+        // rows of small, separate clusters the forest found may get their exact neighbours now,
+        // and NN-descent leaves them alone (it never joins rows of different components)
+        boolean[] settled = new boolean[n];
+        int active = n - ExactWithinComponents.refine(rows, heaps, seed, settled, workers);
         long initShare = n / 5;
         task.step(initShare);
 
@@ -71,8 +75,8 @@ final class NnDescent {
             updates[u] = new Updates();
         }
         long reported = initShare;
-        for (int iter = 0; iter < nIters; iter++) {
-            candidates.sample(heaps, Rng.mix(seed + 0x5DEECE66DL * (iter + 1)), workers);
+        for (int iter = 0; iter < nIters && active > 0; iter++) {
+            candidates.sample(heaps, settled, Rng.mix(seed + 0x5DEECE66DL * (iter + 1)), workers);
             long changes = 0;
             for (int b0 = 0; b0 < n; b0 += BLOCK) {
                 int blockStart = b0;
@@ -81,7 +85,9 @@ final class NnDescent {
                     Updates out = updates[r0 / SUB_BLOCK];
                     out.clear();
                     for (int i = blockStart + r0; i < blockStart + r1; i++) {
-                        localJoin(rows, i, heaps, candidates, out);
+                        if (!settled[i]) {
+                            localJoin(rows, i, heaps, candidates, out);
+                        }
                     }
                 });
                 int subBlocks = (blockEnd - blockStart + SUB_BLOCK - 1) / SUB_BLOCK;
@@ -90,10 +96,12 @@ final class NnDescent {
             long share = (n - initShare) / nIters;
             task.step(share);
             reported += share;
-            if (changes <= DELTA * k * n) {
+            if (changes <= DELTA * k * active) {
                 break;
             }
         }
+        // and clusters NN-descent has separated since
+        ExactWithinComponents.refine(rows, heaps, seed + 1, settled, workers);
         task.step(n - reported);
         return heaps.toGraph(order, rows, k);
     }

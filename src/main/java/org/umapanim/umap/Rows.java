@@ -145,6 +145,17 @@ final class Rows {
                 : Distance.squared(floats, a * stride, b * stride, stride);
     }
 
+    /** Row {@code row} as floats (pixels as stored, less 128: every difference is the same), into {@code out[at …]}. */
+    void copyRow(int row, float[] out, int at) {
+        if (pixels != null) {
+            for (int c = 0; c < stride; c++) {
+                out[at + c] = pixels[row * stride + c];
+            }
+        } else {
+            System.arraycopy(floats, row * stride, out, at, stride);
+        }
+    }
+
     /** The metric's distance for a search distance. */
     float reported(float search) {
         return switch (metric) {

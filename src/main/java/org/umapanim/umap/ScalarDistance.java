@@ -70,4 +70,26 @@ final class ScalarDistance {
         }
         return s;
     }
+
+    static int distanceTile(float[] a, int at, int len, float[] bt, int btStride, int j0, float[] na, float[] nb,
+                            float[] limit, float[] dist, int[] masks) {
+        int any = 0;
+        for (int r = 0; r < Distance.TILE_ROWS; r++) {
+            int mask = 0;
+            for (int j = 0; j < Distance.TILE_COLUMNS; j++) {
+                float acc = 0;
+                for (int c = 0; c < len; c++) {
+                    acc = Math.fma(bt[c * btStride + j0 + j], a[at + r * len + c], acc);
+                }
+                float d = Math.fma(acc, -2f, nb[j0 + j] + na[r]);
+                dist[r * Distance.TILE_COLUMNS + j] = d;
+                if (d < limit[r]) {
+                    mask |= 1 << j;
+                }
+            }
+            masks[r] = mask;
+            any |= mask;
+        }
+        return any;
+    }
 }

@@ -48,6 +48,49 @@ class DistanceTest {
     }
 
     @Test
+    void vectorAndScalarTilesGiveTheSameBits() {
+        SplittableRandom r = new SplittableRandom(9);
+        int rows = Distance.TILE_ROWS;
+        int cols = 2 * Distance.TILE_COLUMNS;
+        for (int len : new int[] {8, 56}) {
+            float[] a = new float[rows * len];
+            float[] bt = new float[len * cols];
+            float[] na = new float[rows];
+            float[] nb = new float[cols];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) r.nextGaussian();
+            }
+            for (int i = 0; i < bt.length; i++) {
+                bt[i] = (float) r.nextGaussian();
+            }
+            for (int i = 0; i < rows; i++) {
+                na[i] = (float) (len + r.nextGaussian());
+            }
+            for (int i = 0; i < cols; i++) {
+                nb[i] = (float) (len + r.nextGaussian());
+            }
+            float[] limit = new float[rows];
+            for (int i = 0; i < rows; i++) {
+                limit[i] = (float) (2 * len + r.nextGaussian() * len / 3);
+            }
+            float[] dv = new float[rows * Distance.TILE_COLUMNS];
+            float[] ds = new float[rows * Distance.TILE_COLUMNS];
+            int[] mv = new int[rows];
+            int[] ms = new int[rows];
+            int anyV = VectorDistance.distanceTile(a, 0, len, bt, cols, Distance.TILE_COLUMNS, na, nb, limit, dv, mv);
+            int anyS = ScalarDistance.distanceTile(a, 0, len, bt, cols, Distance.TILE_COLUMNS, na, nb, limit, ds, ms);
+            assertThat(anyV).isEqualTo(anyS).isNotZero();
+            assertThat(mv).isEqualTo(ms);
+            for (int t = 0; t < rows; t++) {
+                for (int mask = ms[t]; mask != 0; mask &= mask - 1) {
+                    int j = Integer.numberOfTrailingZeros(mask);
+                    assertThat(dv[t * Distance.TILE_COLUMNS + j]).isEqualTo(ds[t * Distance.TILE_COLUMNS + j]);
+                }
+            }
+        }
+    }
+
+    @Test
     void byteKernelsAreExact() {
         byte[] x = new byte[32];
         java.util.Arrays.fill(x, 0, 16, (byte) 127);

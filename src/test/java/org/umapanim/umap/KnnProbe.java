@@ -63,6 +63,15 @@ public final class KnnProbe {
             long c = os.getProcessCpuTime() - c0;
             System.out.printf("kNN wall %d ms, cpu %d ms%n", w / 1000000, c / 1000000);
         }
+        {
+            int[] parent = new int[n];
+            for (int i = 0; i < n; i++) parent[i] = i;
+            java.util.function.IntUnaryOperator find = new java.util.function.IntUnaryOperator() { public int applyAsInt(int v) { while (parent[v] != v) { parent[v] = parent[parent[v]]; v = parent[v]; } return v; } };
+            for (int i = 0; i < n; i++) for (int j = 1; j < g.k(); j++) { int a = find.applyAsInt(i), b = find.applyAsInt(g.index(i, j)); if (a != b) parent[a] = b; }
+            java.util.Map<Integer, Integer> sizes = new java.util.TreeMap<>();
+            for (int i = 0; i < n; i++) sizes.merge(find.applyAsInt(i), 1, Integer::sum);
+            System.out.println("components " + sizes.size() + " sizes " + sizes.values().stream().sorted(java.util.Comparator.reverseOrder()).limit(12).toList());
+        }
         long s0 = System.nanoTime();
         double recall = SampledRecall.of(g, x, n, d, Metric.valueOf(System.getProperty("metric", "EUCLIDEAN")), Integer.getInteger("sample", 1000), 7);
         System.out.printf("recall %.4f (sample exact %d ms)%n", recall, (System.nanoTime() - s0) / 1000000);

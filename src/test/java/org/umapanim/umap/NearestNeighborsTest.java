@@ -152,6 +152,23 @@ class NearestNeighborsTest {
     }
 
     @Test
+    void clustersOfManyDimensionsGetTheirExactNeighbours() {
+        // NN-descent alone stops near recall 0.9 on Gaussian blobs of 50 dimensions; their rows
+        // are separate components of its graph, small enough to search exhaustively
+        Blobs b = Blobs.make(1400, 3, 50, 6.0, 12);
+        KnnGraph exact = NearestNeighbors.exact(b.values(), b.n(), b.d(), 15, Metric.EUCLIDEAN, 2, Progress.NONE);
+        for (Metric metric : new Metric[] {Metric.EUCLIDEAN, Metric.COSINE}) {
+            KnnGraph truth = metric == Metric.EUCLIDEAN ? exact
+                    : NearestNeighbors.exact(b.values(), b.n(), b.d(), 15, metric, 2, Progress.NONE);
+            KnnGraph one = NearestNeighbors.approximate(b.values(), b.n(), b.d(), 15, metric, 5, 1, Progress.NONE);
+            KnnGraph two = NearestNeighbors.approximate(b.values(), b.n(), b.d(), 15, metric, 5, 2, Progress.NONE);
+            assertThat(NearestNeighbors.recall(two, truth)).as("%s", metric).isGreaterThanOrEqualTo(0.999);
+            assertThat(two.indices()).isEqualTo(one.indices());
+            assertThat(two.distances()).isEqualTo(one.distances());
+        }
+    }
+
+    @Test
     void approximateDependsOnTheSeedNotOnTheThreadCount() {
         Blobs b = Blobs.make(500, 10, 30, 3.0, 5);
         KnnGraph one = NearestNeighbors.approximate(b.values(), b.n(), b.d(), 15, Metric.EUCLIDEAN, 7, 1, Progress.NONE);
