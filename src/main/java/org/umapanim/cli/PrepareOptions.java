@@ -67,12 +67,22 @@ final class PrepareOptions {
     @Option(names = "--parallel-sgd", description = "Run the SGD on all threads, Hogwild-style: faster, but not bit-reproducible. The default is the deterministic single-threaded SGD.")
     boolean parallelSgd = PrepareSettings.DEFAULTS.parallelSgd();
 
+    @Option(names = "--metric", paramLabel = "NAME", completionCandidates = MetricNames.class, description = "Distance the nearest neighbours are found by: ${COMPLETION-CANDIDATES}; cosine suits text and image embeddings. The layout itself is always Euclidean (default: ${DEFAULT-VALUE}).")
+    String metric = PrepareSettings.DEFAULTS.metric();
+
+    static final class MetricNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return PrepareSettings.metrics().iterator();
+        }
+    }
+
     @Option(names = "--stretch", description = "Normalise x and y separately to [0,1] (the original's look) instead of keeping the aspect ratio.")
     boolean stretch = PrepareSettings.DEFAULTS.stretch();
 
     PrepareSettings settings(Compute compute) {
         return new PrepareSettings(source.input, source.dataset, label, limit, sample, cacheDir, mirrors, epochs,
                 neighbors, minDist, spread, learningRate, negativeSampleRate, repulsionStrength, parallelSgd, stretch,
-                compute);
+                compute, metric);
     }
 }

@@ -3,9 +3,11 @@ package org.umapanim.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.umapanim.common.SettingProblem;
 import org.umapanim.dataset.download.Downloader;
 import org.umapanim.dataset.download.KnownDataset;
+import org.umapanim.umap.Metric;
 import org.umapanim.umap.UmapParams;
 
 /**
@@ -20,18 +22,20 @@ import org.umapanim.umap.UmapParams;
  * @param cacheDir  where downloads are kept, or null for the default cache
  * @param mirrors   extra mirrors tried before the built-in ones
  * @param stretch   normalise x and y separately instead of keeping the aspect ratio
+ * @param metric    the kNN distance by its umap-learn name ({@link #metrics()})
  */
 public record PrepareSettings(Path input, String dataset, String label, int limit, int sample, Path cacheDir,
                               List<String> mirrors, int epochs, int neighbors, double minDist, double spread,
                               double learningRate, int negativeSampleRate, double repulsionStrength,
-                              boolean parallelSgd, boolean stretch, Compute compute) {
+                              boolean parallelSgd, boolean stretch, Compute compute, String metric) {
 
     private static final UmapParams UMAP = UmapParams.DEFAULTS;
 
     /** The bundled sample, every row, umap-learn's parameters. */
     public static final PrepareSettings DEFAULTS = new PrepareSettings(null, null, null, 0, 0, null, List.of(),
             UMAP.nEpochs(), UMAP.nNeighbors(), UMAP.minDist(), UMAP.spread(), UMAP.learningRate(),
-            UMAP.negativeSampleRate(), UMAP.repulsionStrength(), UMAP.parallelSgd(), false, Compute.DEFAULT);
+            UMAP.negativeSampleRate(), UMAP.repulsionStrength(), UMAP.parallelSgd(), false, Compute.DEFAULT,
+            UMAP.metric().cliName());
 
     /** epochs.parquet stores the epoch as UINT_16. */
     static final int MAX_EPOCHS = 0xFFFF;
@@ -59,20 +63,31 @@ public record PrepareSettings(Path input, String dataset, String label, int limi
         }
         mirrors.forEach(Downloader::baseUrl);
         umapParams(neighbors, minDist, spread, epochs, learningRate, repulsionStrength, negativeSampleRate,
-                parallelSgd, compute);
+                parallelSgd, compute, metric);
+    }
+
+    /** The metrics {@code metric} accepts, by their umap-learn names. */
+    public static List<String> metrics() {
+        return Stream.of(Metric.values()).map(Metric::cliName).toList();
     }
 
     UmapParams umapParams() {
         return umapParams(neighbors, minDist, spread, epochs, learningRate, repulsionStrength, negativeSampleRate,
-                parallelSgd, compute);
+                parallelSgd, compute, metric);
     }
 
     private static UmapParams umapParams(int neighbors, double minDist, double spread, int epochs, double learningRate,
                                          double repulsionStrength, int negativeSampleRate, boolean parallelSgd,
-                                         Compute compute) {
+                                         Compute compute, String metric) {
+        Metric distance;
+        try {
+            distance = Metric.byName(metric);
+        } catch (IllegalArgumentException e) {
+            throw new SettingProblem("metric", e.getMessage());
+        }
         try {
             return new UmapParams(neighbors, minDist, spread, epochs, learningRate, repulsionStrength,
-                    negativeSampleRate, compute.seed(), compute.threads(), parallelSgd);
+                    negativeSampleRate, compute.seed(), compute.threads(), parallelSgd, distance);
         } catch (SettingProblem p) {
             throw p.renamed(SETTING_OF.getOrDefault(p.setting(), p.setting()));
         }

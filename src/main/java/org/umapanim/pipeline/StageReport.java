@@ -10,9 +10,28 @@ import java.util.List;
  * What one stage did, for the summary at the end of a run.
  *
  * @param figures a last line of results (prepare: the final layout's quality), or empty
+ * @param phases  where the time went, in order; the summary adds "other" for the rest of {@code millis}
  */
 public record StageReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail,
-                          String figures) {
+                          String figures, List<Phase> phases) {
+
+    public StageReport {
+        outputs = List.copyOf(outputs);
+        phases = List.copyOf(phases);
+    }
+
+    /**
+     * One named part of a stage.
+     *
+     * @param alongside ran at the same time as the others (so it is not subtracted for "other")
+     */
+    public record Phase(String name, long millis, boolean alongside) {}
+
+    /** The stage's time not in any phase. */
+    public long otherMillis() {
+        return millis - phases.stream().filter(p -> !p.alongside()).mapToLong(Phase::millis).sum();
+    }
+
     public enum Outcome {
         RAN("done"),
         RESUMED("resumed"),
@@ -26,12 +45,19 @@ public record StageReport(String stage, Outcome outcome, long millis, List<Path>
     }
 
     public StageReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail) {
-        this(stage, outcome, millis, outputs, detail, "");
+        this(stage, outcome, millis, outputs, detail, "", List.of());
     }
 
     public void print(PrintStream out) {
         String time = outcome == Outcome.SKIPPED ? "" : String.format(" in %.1f s", millis / 1000.0);
         out.printf("%-8s %s%s%s%n", stage + ":", outcome.words, time, detail.isEmpty() ? "" : " (" + detail + ")");
+        if (!phases.isEmpty()) {
+            StringBuilder line = new StringBuilder();
+            for (Phase p : phases) {
+                line.append(String.format("%s %.1f s%s, ", p.name(), p.millis() / 1000.0, p.alongside() ? " alongside" : ""));
+            }
+            out.printf("         %sother %.1f s%n", line, otherMillis() / 1000.0);
+        }
         for (Path file : outputs) {
             out.printf("         %s  %s%n", file, size(file));
         }

@@ -1,6 +1,6 @@
 package org.umapanim.umap;
 
-/** Connected components of a symmetric graph, numbered in order of their smallest row. */
+/** Connected components of a graph (its edges taken both ways), numbered in order of their smallest row. */
 final class Components {
     private final int[][] members;
 
@@ -33,6 +33,44 @@ final class Components {
             }
             count++;
         }
+        return fromLabels(label, count);
+    }
+
+    /** The components of a neighbour graph: row i's {@code m} neighbours are {@code indices[i*m …]} (−1: none). */
+    static Components ofNeighbours(int n, int[] indices, int m) {
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                int other = indices[i * m + j];
+                if (other >= 0) {
+                    int a = root(parent, i);
+                    int b = root(parent, other);
+                    parent[Math.max(a, b)] = Math.min(a, b);
+                }
+            }
+        }
+        int[] label = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            int r = root(parent, i);
+            label[i] = r == i ? count++ : label[r];
+        }
+        return fromLabels(label, count);
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static Components fromLabels(int[] label, int count) {
+        int n = label.length;
         int[] sizes = new int[count];
         for (int l : label) {
             sizes[l]++;

@@ -3,7 +3,7 @@ package org.umapanim.umap;
 import org.umapanim.common.Progress;
 
 /**
- * k nearest neighbours under Euclidean distance, the way umap-learn gets them: exact below
+ * k nearest neighbours under a {@link Metric}, the way umap-learn gets them: exact below
  * {@link #EXACT_BELOW} rows, random-projection trees + NN-descent (pynndescent's method) above.
  * Both are multi-threaded and deterministic: the result depends on the seed, never on the
  * thread count.
@@ -30,26 +30,27 @@ public final class NearestNeighbors {
      * The k nearest neighbours (k counts the row itself) with the method umap-learn would use for
      * n rows: the one place that chooses.
      */
-    public static KnnGraph search(float[] values, int n, int d, int k, long seed, int threads, Progress progress) {
+    public static KnnGraph search(float[] values, int n, int d, int k, Metric metric, long seed, int threads,
+                                  Progress progress) {
         return methodFor(n) == Method.EXACT
-                ? exact(values, n, d, k, threads, progress)
-                : approximate(values, n, d, k, seed, threads, progress);
+                ? exact(values, n, d, k, metric, threads, progress)
+                : approximate(values, n, d, k, metric, seed, threads, progress);
     }
 
     /** Exact k nearest neighbours by blocked brute force. */
-    public static KnnGraph exact(float[] values, int n, int d, int k, int threads, Progress progress) {
+    public static KnnGraph exact(float[] values, int n, int d, int k, Metric metric, int threads, Progress progress) {
         check(values, n, d, k, threads);
         try (Workers workers = new Workers(threads); Progress.Task task = progress.start("kNN", n)) {
-            return ExactKnn.search(values, n, d, k, workers, task);
+            return ExactKnn.search(Rows.of(values, n, d, metric, workers), k, workers, task);
         }
     }
 
     /** Approximate k nearest neighbours: RP-forest initialisation refined by NN-descent. */
-    public static KnnGraph approximate(float[] values, int n, int d, int k, long seed, int threads,
+    public static KnnGraph approximate(float[] values, int n, int d, int k, Metric metric, long seed, int threads,
                                        Progress progress) {
         check(values, n, d, k, threads);
         try (Workers workers = new Workers(threads); Progress.Task task = progress.start("kNN", n)) {
-            return NnDescent.search(values, n, d, k, seed, workers, task);
+            return NnDescent.search(Rows.of(values, n, d, metric, workers), k, seed, workers, task);
         }
     }
 

@@ -89,11 +89,10 @@ final class NeighborHeaps {
 
     /**
      * Turns the heaps into a kNN graph: the row itself first at distance 0, then the heap
-     * contents by ascending distance (ties by index), distances square-rooted. Heap row r and
+     * contents by ascending distance (ties by index), as the metric's distances. Heap row r and
      * index j stand for input rows {@code original[r]} and {@code original[j]} (null: themselves).
      */
-    KnnGraph toGraph(int[] original) {
-        int k = size + 1;
+    KnnGraph toGraph(int[] original, Rows rows, int k) {
         int[] outIdx = new int[n * k];
         float[] outDist = new float[n * k];
         int[] idx = new int[size];
@@ -122,9 +121,9 @@ final class NeighborHeaps {
             int out = self * k;
             outIdx[out] = self;
             outDist[out] = 0f;
-            for (int j = 0; j < size; j++) {
+            for (int j = 0; j < k - 1; j++) {
                 outIdx[out + 1 + j] = idx[j];
-                outDist[out + 1 + j] = (float) Math.sqrt(dist[j]);
+                outDist[out + 1 + j] = rows.reported(dist[j]);
             }
         }
         return new KnnGraph(n, k, outIdx, outDist);

@@ -1,152 +1,208 @@
 package org.umapanim.umap;
 
 /**
- * The input rows as the kNN search reads them. Pixel data (every value an integer in 0…255)
- * gets a compact exact form: the rows as bytes plus, per row, its non-zero entries and its
- * squared norm, so |a − b|² = |a|² + |b|² − 2·a·b with the dot product taken over the sparser
- * row's non-zeros only, in exact integer arithmetic. MNIST is 80 % zeros and the search is
- * bound by memory traffic, so this is several times faster than the dense float loop, with
- * identical distances. Other data uses the dense float loop.
+ * The input rows as the kNN search reads them, prepared once for the metric:
+ *
+ * <ul>
+ *   <li>Pixel data (every value an integer 0…255) under the Euclidean or Manhattan metric is
+ *       kept as bytes ({@code value − 128}, so they fit a signed byte) and compared in exact
+ *       integer arithmetic: a quarter of the memory of floats, and the byte kernel is the
+ *       fastest one (see {@link Distance}).</li>
+ *   <li>Other data is kept as floats, scaled by a power of two so the largest magnitude lies in
+ *       [1, 2). A power of two changes no bit of any distance (every rounding scales with it),
+ *       but values like 1e19, whose squares overflow a float, now work like any others.</li>
+ *   <li>Cosine and correlation rows are normalised to unit length (correlation's after
+ *       subtracting their mean), in double precision, so the search compares directions with
+ *       the Euclidean kernel: |a − b|² = 2 − 2·cos. All-zero (or constant) rows stay zero.</li>
+ * </ul>
+ *
+ * Rows are padded with zeros to a multiple of the kernels' block so the loops have no tails.
+ * {@link #distance} is the search distance (squared Euclidean of the prepared rows, or the
+ * Manhattan sum); {@link #reported} turns it into the metric's own distance.
  */
 final class Rows {
     final int n;
     final int d;
+    final int stride;
+    final Metric metric;
+    private final byte[] pixels;
     private final float[] floats;
-    private final byte[] bytes;
-    private final int[] start;   // row i's non-zeros are packed[start[i] … start[i+1])
-    private final int[] packed;  // column << 8 | value
-    private final int[] norms;   // Σ value²
+    /** Search distances are in units of this power of two. */
+    private final double unit;
 
-    private Rows(int n, int d, float[] floats, byte[] bytes, int[] start, int[] packed, int[] norms) {
+    private Rows(int n, int d, int stride, Metric metric, byte[] pixels, float[] floats, double unit) {
         this.n = n;
         this.d = d;
+        this.stride = stride;
+        this.metric = metric;
+        this.pixels = pixels;
         this.floats = floats;
-        this.bytes = bytes;
-        this.start = start;
-        this.packed = packed;
-        this.norms = norms;
+        this.unit = unit;
     }
 
-    static Rows of(float[] values, int n, int d, Workers workers) {
-        int[] start = new int[n + 1];
-        workers.forBlocks(n, 512, (r0, r1) -> {
+    static Rows of(float[] values, int n, int d, Metric metric, Workers workers) {
+        if (!metric.angular() && arePixels(values, workers)) {
+            int stride = roundUp(d, Distance.BYTE_BLOCK);
+            byte[] b = new byte[n * stride];
+            workers.forBlocks(n, 1024, (r0, r1) -> {
+                for (int i = r0; i < r1; i++) {
+                    java.util.Arrays.fill(b, i * stride + d, (i + 1) * stride, (byte) -128);
+                    for (int c = 0; c < d; c++) {
+                        b[i * stride + c] = (byte) ((int) values[i * d + c] - 128);
+                    }
+                }
+            });
+            return new Rows(n, d, stride, metric, b, null, 1.0);
+        }
+        int stride = roundUp(d, Distance.FLOAT_LANES);
+        float[] f = new float[n * stride];
+        if (metric.angular()) {
+            boolean centre = metric == Metric.CORRELATION;
+            workers.forBlocks(n, 1024, (r0, r1) -> {
+                for (int i = r0; i < r1; i++) {
+                    normalise(values, i * d, d, centre, f, i * stride);
+                }
+            });
+            return new Rows(n, d, stride, metric, null, f, 1.0);
+        }
+        int exponent = Magnitude.exponent(Magnitude.max(values, workers));
+        float scale = Math.scalb(1f, -exponent);
+        workers.forBlocks(n, 1024, (r0, r1) -> {
             for (int i = r0; i < r1; i++) {
-                start[i + 1] = pixelNonZeros(values, i * d, d);
+                for (int c = 0; c < d; c++) {
+                    f[i * stride + c] = values[i * d + c] * scale;
+                }
             }
         });
-        for (int i = 0; i < n; i++) {
-            if (start[i + 1] < 0) {
-                return new Rows(n, d, values, null, null, null, null);
-            }
-            start[i + 1] += start[i];
-        }
-        byte[] b = new byte[values.length];
-        int[] packed = new int[start[n]];
-        int[] norms = new int[n];
-        workers.forBlocks(n, 512, (r0, r1) -> {
-            for (int i = r0; i < r1; i++) {
-                packRow(values, i, d, b, packed, start[i], norms);
+        return new Rows(n, d, stride, metric, null, f, Math.scalb(1.0, exponent));
+    }
+
+    private static int roundUp(int d, int block) {
+        return (d + block - 1) / block * block;
+    }
+
+    private static boolean arePixels(float[] values, Workers workers) {
+        boolean[] not = new boolean[1];
+        workers.forBlocks(values.length, 1 << 16, (from, to) -> {
+            for (int i = from; i < to && !not[0]; i++) {
+                float v = values[i];
+                if (!(v >= 0f && v <= 255f && v == (int) v)) {
+                    not[0] = true;
+                }
             }
         });
-        return new Rows(n, d, null, b, start, packed, norms);
+        return !not[0];
     }
 
-    /** Non-zeros among values[from … from+d), or −1 if one is not an integer in 0…255. */
-    private static int pixelNonZeros(float[] values, int from, int d) {
-        int count = 0;
-        for (int c = from; c < from + d; c++) {
-            float v = values[c];
-            if (!(v >= 0f && v <= 255f && v == (int) v)) {
-                return -1;
+    /** Row {@code values[from … from+d)} to unit length (minus its mean first if {@code centre}). */
+    private static void normalise(float[] values, int from, int d, boolean centre, float[] out, int at) {
+        double mean = 0;
+        if (centre) {
+            for (int c = 0; c < d; c++) {
+                mean += values[from + c];
             }
-            if (v != 0f) {
-                count++;
-            }
+            mean /= d;
         }
-        return count;
-    }
-
-    /** Stores row i as bytes and packed non-zeros from position z. */
-    private static void packRow(float[] values, int i, int d, byte[] b, int[] packed, int z, int[] norms) {
-        int norm = 0;
+        double norm = 0;
         for (int c = 0; c < d; c++) {
-            int v = (int) values[i * d + c];
-            b[i * d + c] = (byte) v;
-            if (v != 0) {
-                packed[z++] = c << 8 | v;
-                norm += v * v;
-            }
+            double v = values[from + c] - mean;
+            norm += v * v;
         }
-        norms[i] = norm;
+        if (norm == 0) {
+            return;
+        }
+        double inv = 1 / Math.sqrt(norm);
+        for (int c = 0; c < d; c++) {
+            out[at + c] = (float) ((values[from + c] - mean) * inv);
+        }
     }
 
     /** The same rows in the order {@code order[0], order[1], …}. */
     Rows reorder(int[] order) {
-        if (bytes == null) {
-            float[] f = new float[n * d];
+        if (pixels != null) {
+            byte[] b = new byte[pixels.length];
             for (int i = 0; i < n; i++) {
-                System.arraycopy(floats, order[i] * d, f, i * d, d);
+                System.arraycopy(pixels, order[i] * stride, b, i * stride, stride);
             }
-            return new Rows(n, d, f, null, null, null, null);
+            return new Rows(n, d, stride, metric, b, null, unit);
         }
-        byte[] b = new byte[n * d];
-        int[] st = new int[n + 1];
-        int[] pk = new int[packed.length];
-        int[] nm = new int[n];
-        int z = 0;
+        float[] f = new float[floats.length];
         for (int i = 0; i < n; i++) {
-            int src = order[i];
-            System.arraycopy(bytes, src * d, b, i * d, d);
-            st[i] = z;
-            int len = start[src + 1] - start[src];
-            System.arraycopy(packed, start[src], pk, z, len);
-            z += len;
-            nm[i] = norms[src];
+            System.arraycopy(floats, order[i] * stride, f, i * stride, stride);
         }
-        st[n] = z;
-        return new Rows(n, d, null, b, st, pk, nm);
+        return new Rows(n, d, stride, metric, null, f, unit);
     }
 
-    float value(int row, int c) {
-        return bytes != null ? bytes[row * d + c] & 0xFF : floats[row * d + c];
+    /** The search distance between rows a and b: smaller is nearer; {@link #reported} gives the metric's value. */
+    float distance(int a, int b) {
+        if (pixels != null) {
+            return metric == Metric.MANHATTAN
+                    ? Distance.manhattan(pixels, a * stride, b * stride, stride)
+                    : Distance.squared(pixels, a * stride, b * stride, stride);
+        }
+        return metric == Metric.MANHATTAN
+                ? Distance.manhattan(floats, a * stride, b * stride, stride)
+                : Distance.squared(floats, a * stride, b * stride, stride);
     }
 
-    /** |x_a − x_b|². */
-    float squared(int a, int b) {
-        if (bytes == null) {
-            return Distance.squared(floats, a, b, d);
-        }
-        if (start[a + 1] - start[a] > start[b + 1] - start[b]) {
-            int t = a;
-            a = b;
-            b = t;
-        }
-        byte[] x = bytes;
-        int[] p = packed;
-        int pb = b * d;
-        int dot = 0;
-        for (int z = start[a], end = start[a + 1]; z < end; z++) {
-            int e = p[z];
-            dot += (e & 0xFF) * (x[pb + (e >>> 8)] & 0xFF);
-        }
-        return norms[a] + norms[b] - 2 * dot;
-    }
-
-    /** offset + normal · x_row: the RP-tree margin. */
-    double margin(int row, double offset, float[] normal) {
-        double m = offset;
-        if (bytes != null) {
-            int[] p = packed;
-            for (int z = start[row], end = start[row + 1]; z < end; z++) {
-                int e = p[z];
-                m += normal[e >>> 8] * (e & 0xFF);
+    /** Row {@code row} as floats (pixels as stored, less 128: every difference is the same), into {@code out[at …]}. */
+    void copyRow(int row, float[] out, int at) {
+        if (pixels != null) {
+            for (int c = 0; c < stride; c++) {
+                out[at + c] = pixels[row * stride + c];
             }
         } else {
-            int base = row * d;
-            for (int c = 0; c < d; c++) {
-                m += normal[c] * floats[base + c];
-            }
+            System.arraycopy(floats, row * stride, out, at, stride);
         }
-        return m;
+    }
+
+    /** The metric's distance for a search distance. */
+    float reported(float search) {
+        return switch (metric) {
+            case EUCLIDEAN -> (float) (Math.sqrt(search) * unit);
+            case MANHATTAN -> (float) (search * unit);
+            case COSINE, CORRELATION -> Math.max(0f, search / 2);
+        };
+    }
+
+    /**
+     * A hyperplane halfway between two rows, for the random-projection trees (pynndescent's
+     * Euclidean split): {@link #margin} is positive on the first row's side. Its buffers are
+     * reused from node to node of one tree.
+     */
+    final class Plane {
+        private final float[] normal = pixels == null ? new float[stride] : null;
+        private final int[] weights = pixels != null ? new int[stride] : null;
+        private double offset;
+
+        /** Makes this the plane between rows a and b. */
+        void between(int a, int b) {
+            int pa = a * stride;
+            int pb = b * stride;
+            if (pixels != null) {
+                // 2·w·x − (|a|² − |b|²) with w = a − b, in exact integers; the stored bytes are
+                // value − 128, and the 128s cancel: 2·w·x' − w·a' − w·b'
+                for (int c = 0; c < stride; c++) {
+                    weights[c] = pixels[pa + c] - pixels[pb + c];
+                }
+                offset = -(double) Distance.dot(pixels, pa, weights, stride) - Distance.dot(pixels, pb, weights, stride);
+                return;
+            }
+            double o = 0;
+            for (int c = 0; c < stride; c++) {
+                float va = floats[pa + c];
+                float vb = floats[pb + c];
+                normal[c] = va - vb;
+                o -= normal[c] * ((double) va + vb) / 2;
+            }
+            offset = o;
+        }
+
+        double margin(int row) {
+            if (pixels != null) {
+                return 2.0 * Distance.dot(pixels, row * stride, weights, stride) + offset;
+            }
+            return Distance.dot(floats, row * stride, normal, stride) + offset;
+        }
     }
 }

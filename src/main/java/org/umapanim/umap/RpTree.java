@@ -31,13 +31,12 @@ final class RpTree {
 
     static RpTree build(Rows x, int leafSize, Rng rng) {
         int n = x.n;
-        int d = x.d;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         IntList leaves = new IntList();
-        float[] normal = new float[d];
+        Rows.Plane plane = x.new Plane();
         boolean[] left = new boolean[n];
         int[] tmp = new int[n];
         // explicit stack of (from, to, depth), processed depth-first left to right
@@ -55,7 +54,7 @@ final class RpTree {
                 leaves.add(from);
                 continue;
             }
-            int mid = split(x, order, from, to, normal, left, tmp, rng);
+            int mid = split(x, order, from, to, plane, left, tmp, rng);
             // push right first so the left half is processed first
             stack[top++] = mid;
             stack[top++] = to;
@@ -74,28 +73,18 @@ final class RpTree {
      * first; returns where the right side starts. (A method of its own so the JIT compiles it
      * early: it runs once per node.)
      */
-    private static int split(Rows x, int[] order, int from, int to, float[] normal, boolean[] left, int[] tmp,
+    private static int split(Rows x, int[] order, int from, int to, Rows.Plane plane, boolean[] left, int[] tmp,
                              Rng rng) {
-        int d = x.d;
         int size = to - from;
         int ia = rng.nextInt(size);
         int ib = rng.nextInt(size - 1);
         if (ib >= ia) {
             ib++;
         }
-        int a = order[from + ia];
-        int b = order[from + ib];
-        double offset = 0;
-        for (int c = 0; c < d; c++) {
-            float va = x.value(a, c);
-            float vb = x.value(b, c);
-            float h = va - vb;
-            normal[c] = h;
-            offset -= h * (va + vb) / 2.0;
-        }
+        plane.between(order[from + ia], order[from + ib]);
         int leftCount = 0;
         for (int p = from; p < to; p++) {
-            double margin = x.margin(order[p], offset, normal);
+            double margin = plane.margin(order[p]);
             boolean side = margin > 1e-8 || (!(margin < -1e-8) && (rng.nextLong() & 1) == 0);
             left[p] = side;
             if (side) {

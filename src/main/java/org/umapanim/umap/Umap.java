@@ -11,7 +11,8 @@ import org.umapanim.common.Progress;
  * <p>Documented behaviour at the edges: fewer rows than n_neighbors + 1 shrinks n_neighbors to
  * rows − 1 (as umap-learn does; at least 3 rows are needed); identical rows are fine (all their
  * distances are 0, each gets membership 1); if ARPACK fails the layout starts uniformly random
- * in [-10, 10]² as in umap-learn. Non-finite values are rejected.
+ * in [-10, 10]² as in umap-learn. Non-finite values are rejected; finite values of any magnitude
+ * work (see {@link Magnitude}).
  */
 public final class Umap {
     private final UmapParams params;
@@ -50,8 +51,13 @@ public final class Umap {
         checkInput(values, n, d);
         preloadNativesInBackground();
         long started = System.nanoTime();
-        KnnGraph knn = NearestNeighbors.search(values, n, d, neighbours(n), params.seed(), params.threads(), progress);
-        return embed(values, d, knn, NearestNeighbors.methodFor(n), System.nanoTime() - started, listener, progress);
+        float[] x;
+        try (Workers workers = new Workers(params.threads())) {
+            x = Magnitude.moderated(values, workers);
+        }
+        KnnGraph knn = NearestNeighbors.search(x, n, d, neighbours(n), params.metric(), params.seed(),
+                params.threads(), progress);
+        return embed(x, d, knn, NearestNeighbors.methodFor(n), System.nanoTime() - started, listener, progress);
     }
 
     /**

@@ -16,12 +16,14 @@ import org.umapanim.common.SettingProblem;
  * @param seed               seeds every random choice; same seed and thread count give the same layout
  * @param threads            worker threads for the kNN, the graph and (if {@code parallelSgd}) the SGD
  * @param parallelSgd        Hogwild-style SGD on all threads: faster, but not bit-reproducible
+ * @param metric             the distance the neighbours are found by (the layout is always Euclidean)
  */
 public record UmapParams(int nNeighbors, double minDist, double spread, int nEpochs, double learningRate,
                          double repulsionStrength, int negativeSampleRate, long seed, int threads,
-                         boolean parallelSgd) {
+                         boolean parallelSgd, Metric metric) {
 
     public UmapParams {
+        java.util.Objects.requireNonNull(metric, "metric");
         if (nNeighbors < 2) {
             throw new SettingProblem("n_neighbors", "must be at least 2, got " + nNeighbors);
         }
@@ -53,5 +55,5 @@ public record UmapParams(int nNeighbors, double minDist, double spread, int nEpo
 
     /** umap-learn's defaults, except 200 epochs at every size; seed 42; all cores; the deterministic SGD. */
     public static final UmapParams DEFAULTS = new UmapParams(15, 0.1, 1.0, 200, 1.0, 1.0, 5, 42L,
-            Runtime.getRuntime().availableProcessors(), false);
+            Runtime.getRuntime().availableProcessors(), false, Metric.EUCLIDEAN);
 }

@@ -89,4 +89,29 @@ class OtherDataTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Frames.count(tmp.resolve("frames"))).isEqualTo(11);
     }
+
+    @Test
+    void theMetricIsRecordedAndHugeValuesAreFine() throws Exception {
+        // values near 1e19: their squares overflow a float, which once crashed the kNN
+        Path csv = tmp.resolve("huge.csv");
+        Random random = new Random(3);
+        StringBuilder text = new StringBuilder("a,b,c,d,kind\n");
+        for (int i = 0; i < 300; i++) {
+            int kind = i % 3;
+            text.append(String.format(Locale.ROOT, "%.4e,%.4e,%.4e,%.4e,k%d%n", (1 + kind + 0.1 * random.nextGaussian()) * 1e19,
+                    (3 - kind + 0.1 * random.nextGaussian()) * 1e19, random.nextGaussian() * 1e18,
+                    (kind == 1 ? 2 : 0.5) * 1e19 * (1 + 0.1 * random.nextGaussian()), kind));
+        }
+        Files.writeString(csv, text);
+        Path data = tmp.resolve("data");
+        CliRun run = CliRun.of("prepare", "--input", csv.toString(), "--label", "kind", "--metric", "cosine",
+                "--epochs", "10", "--data-dir", data.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String file : new String[] {"digits.parquet", "epochs.parquet"}) {
+            assertThat(DuckDb.query("SELECT decode(value) FROM parquet_kv_metadata('" + data.resolve(file)
+                    + "') WHERE decode(key) = 'umap.metric'")).isEqualTo("cosine");
+        }
+        assertThat(DuckDb.query("SELECT count(*) FROM read_parquet('" + data.resolve("epochs.parquet")
+                + "') WHERE isnan(x) OR isnan(y)")).isEqualTo("0");
+    }
 }

@@ -1,8 +1,8 @@
 package org.umapanim.umap;
 
 /** Labelled Gaussian blobs for tests: centres spread in d dimensions, unit-variance points around them. */
-record Blobs(float[] values, int[] labels, int n, int d) {
-    static Blobs make(int perBlob, int blobs, int d, double centreSpread, long seed) {
+public record Blobs(float[] values, int[] labels, int n, int d) {
+    public static Blobs make(int perBlob, int blobs, int d, double centreSpread, long seed) {
         java.util.Random rnd = new java.util.Random(seed);
         double[][] centres = new double[blobs][d];
         for (double[] c : centres) {

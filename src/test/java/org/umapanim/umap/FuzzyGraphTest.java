@@ -10,7 +10,7 @@ class FuzzyGraphTest {
 
     private static KnnGraph knnOfBlobs(int k) {
         Blobs b = Blobs.make(100, 4, 10, 5.0, 3);
-        return NearestNeighbors.exact(b.values(), b.n(), b.d(), k, 1, Progress.NONE);
+        return NearestNeighbors.exact(b.values(), b.n(), b.d(), k, Metric.EUCLIDEAN, 1, Progress.NONE);
     }
 
     @Test

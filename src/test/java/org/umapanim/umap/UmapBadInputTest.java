@@ -94,4 +94,22 @@ class UmapBadInputTest {
             assertThat(max - min).isBetween(0.5f, 50f);
         }
     }
+
+    @Test
+    void valuesWhoseSquaresOverflowAFloatWorkLikeAnyOthers() {
+        // 1e19 used to crash the kNN ("Index -5 out of bounds") or, below the exact-kNN threshold,
+        // to give a meaningless layout; now such data is brought near 1 by a power of two first
+        for (int n : new int[] {3000, NearestNeighbors.EXACT_BELOW + 100}) {
+            MnistSample s = MnistSample.load(n);
+            float[] huge = s.values().clone();
+            for (int i = 0; i < huge.length; i++) {
+                huge[i] *= 1e19f;
+            }
+            double plain = EmbeddingQuality.knnAccuracy(fit(P, s.values(), n, s.d()).layout(), s.labels(), 10, 5, 0);
+            UmapResult r = fit(P, huge, n, s.d());
+            UmapTest.assertAllFinite(r.layout());
+            assertThat(EmbeddingQuality.knnAccuracy(r.layout(), s.labels(), 10, 5, 0)).as("n = %d", n)
+                    .isGreaterThan(0.8).isCloseTo(plain, org.assertj.core.api.Assertions.within(0.03));
+        }
+    }
 }
