@@ -52,16 +52,30 @@ class TerminalProgressTest {
         reader.start();
         // A hung child must fail this test, not hold CI until its deadline.
         if (!script.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            String threads = threadDumps(script);
             script.descendants().forEach(ProcessHandle::destroyForcibly);
             script.destroyForcibly();
             reader.join(5_000);
             fail("prepare on a pseudo-terminal did not end within " + LIMIT + "; it showed:\n"
-                    + output.toString(StandardCharsets.UTF_8));
+                    + output.toString(StandardCharsets.UTF_8) + "\n" + threads);
         }
         reader.join(LIMIT.toMillis());
         String shown = output.toString(StandardCharsets.UTF_8);
         assertThat(script.exitValue()).as(shown).isZero();
         return shown;
+    }
+
+    /** Where a hung Java child stands: its threads' stacks, so a hang in CI says where it is. */
+    private static String threadDumps(Process script) throws Exception {
+        String jstack = Path.of(System.getProperty("java.home"), "bin", "jstack").toString();
+        StringBuilder dumps = new StringBuilder();
+        for (ProcessHandle child : script.descendants().toList()) {
+            if (child.info().command().orElse("").endsWith("java")) {
+                Process dump = new ProcessBuilder(jstack, Long.toString(child.pid())).redirectErrorStream(true).start();
+                dumps.append(new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return dumps.toString();
     }
 
     /** A bar redraws its line with a bare carriage return (the terminal turns each newline into "\r\n"). */
