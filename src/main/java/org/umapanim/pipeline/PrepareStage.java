@@ -35,8 +35,10 @@ final class PrepareStage {
         InputData input = InputData.load(settings, progress);
         Dataset data = input.dataset();
 
+        Umap umap = new Umap(params);
+        umap.check(data.rows(), data.cols());
         Map<String, String> metadata = metadata(input, params);
-        StageStamp stamp = new StageStamp(folders.data().resolve(STAMP), fingerprintInputs(metadata, params));
+        StageStamp stamp = new StageStamp(folders.data().resolve(STAMP), fingerprintInputs(metadata));
         List<Path> outputs = List.of(folders.digits(), folders.epochs());
         String detail = String.format("%,d rows × %d columns, %d epochs", data.rows(), data.cols(), params.nEpochs());
         if (skipWhenUpToDate && stamp.check(outputs) == StageStamp.State.COMPLETE) {
@@ -49,7 +51,7 @@ final class PrepareStage {
         EpochsWriter epochs = new EpochsWriter(
                 folders.epochs(), data.labelColumn(), data.labels(), params.nEpochs(), settings.stretch(), metadata);
         try {
-            new Umap(params).fit(data.values(), data.rows(), data.cols(), epochs, progress);
+            umap.fit(data.values(), data.rows(), data.cols(), epochs, progress);
             epochs.finish(progress);
         } finally {
             awaitDigits(digits);
@@ -85,8 +87,9 @@ final class PrepareStage {
         m.put("umap.repulsion_strength", Double.toString(p.repulsionStrength()));
         m.put("umap.negative_sample_rate", Integer.toString(p.negativeSampleRate()));
         m.put("umap.metric", "euclidean");
+        m.put("umap.init", p.init().toString());
+        m.put("umap.pca", p.pca() > 0 ? Integer.toString(p.pca()) : "none");
         m.put("umap.seed", Long.toString(p.seed()));
-        m.put("umap.sgd", p.parallelSgd() ? "parallel (Hogwild, " + p.threads() + " threads, not reproducible)" : "deterministic");
         m.put("umap.threads", Integer.toString(p.threads()));
         m.put("normalisation", settings.stretch() ? "stretch" : "aspect");
         m.put("created", Instant.now().toString());
@@ -94,15 +97,13 @@ final class PrepareStage {
     }
 
     /**
-     * Everything that changes the outputs. The creation time does not, nor does the thread count
-     * unless the SGD is the parallel one: the deterministic engine gives the same layout on any.
+     * Everything that changes the outputs. The creation time does not, nor does the thread count:
+     * the engine gives the same layout on any.
      */
-    private static Map<String, String> fingerprintInputs(Map<String, String> metadata, UmapParams p) {
+    private static Map<String, String> fingerprintInputs(Map<String, String> metadata) {
         Map<String, String> inputs = new LinkedHashMap<>(metadata);
         inputs.remove("created");
-        if (!p.parallelSgd()) {
-            inputs.remove("umap.threads");
-        }
+        inputs.remove("umap.threads");
         return inputs;
     }
 }
