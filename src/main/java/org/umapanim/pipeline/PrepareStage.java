@@ -90,6 +90,8 @@ final class PrepareStage {
         m.put("umap.init", p.init().toString());
         m.put("umap.pca", p.pca() > 0 ? Integer.toString(p.pca()) : "none");
         m.put("umap.seed", Long.toString(p.seed()));
+        // one SGD now; the key tells these files from those of the one-thread sweep (value "deterministic")
+        m.put("umap.sgd", "colour phases, the same on any number of threads");
         m.put("umap.threads", Integer.toString(p.threads()));
         m.put("normalisation", settings.stretch() ? "stretch" : "aspect");
         m.put("created", Instant.now().toString());

@@ -43,8 +43,8 @@ import org.umapanim.common.Progress;
  */
 final class LayoutOptimizer {
     private static final float CLIP = 4f;
-    /** The fewest vertices (or targets) handed to a thread at a time. */
-    private static final int MIN_BLOCK = 16;
+    /** The fewest vertices (or targets) a thread claims at a time. */
+    private static final int MIN_CHUNK = 16;
     /** Rng streams below this are used by the initialisation. */
     private static final long FIRST_STREAM = 1L << 40;
 
@@ -72,10 +72,10 @@ final class LayoutOptimizer {
     private final int[] slot;
     /** The moves of this phase's edges' tails, x and y, by slot; 0 for an edge not sampled (reset once applied). */
     private final float[] tailMoves;
-    /** Per class: the other ends of its edges, ascending ... */
-    private final int[][] targets;
-    /** ... and where each one's slots start (the next one's start ends them). */
+    /** Per class: where the slots of each of its targets (the other ends of its edges, ascending) start, and the last end. */
     private final int[][] targetSlots;
+    /** The target of each slot. */
+    private final int[] slotTarget;
     /** Per epoch, two loops per class: its vertices' rows; then its targets' tail moves and its vertices' new positions. */
     private final int[] loopSizes;
     private final GradientTable gradients;
@@ -125,11 +125,12 @@ final class LayoutOptimizer {
         rowStart[n] = edges;
 
         this.slot = new int[edges];
+        this.slotTarget = new int[edges];
         this.tailMoves = new float[2 * edges];
-        this.targets = new int[colours][];
         this.targetSlots = new int[colours][];
         int[] incoming = new int[n];
         for (int c = 0; c < colours; c++) {
+            // the edges of class c own the slots [first, last), grouped by tail in ascending order
             int first = rowStart[classStart[c]];
             int last = rowStart[classStart[c + 1]];
             for (int e = first; e < last; e++) {
@@ -139,11 +140,9 @@ final class LayoutOptimizer {
             for (int k = 0; k < n; k++) {
                 count += incoming[k] > 0 ? 1 : 0;
             }
-            int[] ts = new int[count];
             int[] starts = new int[count + 1];
             for (int k = 0, t = 0, next = first; k < n; k++) {
                 if (incoming[k] > 0) {
-                    ts[t] = k;
                     starts[t++] = next;
                     next += incoming[k];
                     incoming[k] = next - incoming[k]; // now: k's next free slot
@@ -151,16 +150,17 @@ final class LayoutOptimizer {
             }
             starts[count] = last;
             for (int e = first; e < last; e++) {
-                slot[e] = incoming[tail[e]]++;
+                int s = incoming[tail[e]]++;
+                slot[e] = s;
+                slotTarget[s] = tail[e];
             }
             java.util.Arrays.fill(incoming, 0);
-            targets[c] = ts;
             targetSlots[c] = starts;
         }
         this.loopSizes = new int[2 * colours];
         for (int c = 0; c < colours; c++) {
             loopSizes[2 * c] = classStart[c + 1] - classStart[c];
-            loopSizes[2 * c + 1] = targets[c].length + loopSizes[2 * c];
+            loopSizes[2 * c + 1] = targetSlots[c].length - 1 + loopSizes[2 * c];
         }
 
         this.y = new float[2 * n];
@@ -180,11 +180,11 @@ final class LayoutOptimizer {
             int epoch = n;
             float stepSize = (float) alpha;
             long streams = FIRST_STREAM + (long) epoch * vertices;
-            PhasedLoops.run(workers, loopSizes, MIN_BLOCK, (loop, from, to) -> {
+            PhasedLoops.run(workers, loopSizes, MIN_CHUNK, (loop, from, to) -> {
                 int c = loop / 2;
                 if (loop % 2 == 0) {
                     for (int j = classStart[c] + from; j < classStart[c] + to; j++) {
-                        move(j, epoch, stepSize, Rng.of(p.seed(), streams + j));
+                        move(j, epoch, stepSize, Rng.streamState(p.seed(), streams + j));
                     }
                 } else {
                     finishPhase(c, from, to);
@@ -202,33 +202,31 @@ final class LayoutOptimizer {
 
     /**
      * Items [from, to) of the end of class c's phase: first its targets, each applying the tail
-     * moves of its edges from c in order; then its own vertices, each taking its new position.
+     * moves of its edges from c in order (one flat loop over their slots, which lie together);
+     * then its own vertices, each taking its new position.
      */
     private void finishPhase(int c, int from, int to) {
-        int[] ts = targets[c];
         int[] starts = targetSlots[c];
-        int q = from;
-        for (; q < Math.min(to, ts.length); q++) {
-            int k = ts[q];
-            float xk = y[2 * k];
-            float yk = y[2 * k + 1];
-            for (int s = starts[q]; s < starts[q + 1]; s++) {
-                xk -= tailMoves[2 * s];
-                yk -= tailMoves[2 * s + 1];
-                tailMoves[2 * s] = 0f; // ready for the next epoch, where this edge may not be sampled
-                tailMoves[2 * s + 1] = 0f;
-            }
-            y[2 * k] = xk;
-            y[2 * k + 1] = yk;
+        int targets = starts.length - 1;
+        for (int s = starts[Math.min(from, targets)], end = starts[Math.min(to, targets)]; s < end; s++) {
+            int k = slotTarget[s];
+            y[2 * k] -= tailMoves[2 * s];
+            y[2 * k + 1] -= tailMoves[2 * s + 1];
+            tailMoves[2 * s] = 0f; // ready for the next epoch, where this edge may not be sampled
+            tailMoves[2 * s + 1] = 0f;
         }
-        if (q < to) {
-            int first = classStart[c] + q - ts.length;
-            System.arraycopy(moved, 2 * first, y, 2 * first, 2 * (to - q));
+        if (to > targets) {
+            int own = Math.max(from, targets);
+            int first = classStart[c] + own - targets;
+            System.arraycopy(moved, 2 * first, y, 2 * first, 2 * (to - own));
         }
     }
 
-    /** Vertex j's edges due in epoch n, in order: the pull towards the tail, then the negative samples. */
-    private void move(int j, int n, float alpha, Rng rng) {
+    /**
+     * Vertex j's edges due in epoch n, in order: the pull towards the tail, then the negative
+     * samples, drawn from the stream whose state is {@code random} ({@link Rng#streamState}).
+     */
+    private void move(int j, int n, float alpha, long random) {
         final float[] y = this.y;
         final GradientTable g = gradients;
         float xj = y[2 * j];
@@ -254,7 +252,8 @@ final class LayoutOptimizer {
             double epn = epochsPerNegativeSample[e];
             int negatives = (int) ((n - nextNegativeSample[e]) / epn);
             for (int r = 0; r < negatives; r++) {
-                int o = rng.nextInt(vertices);
+                random = Rng.advance(random);
+                int o = Rng.intBelow(random, vertices);
                 if (o == j) {
                     continue;
                 }

@@ -6,11 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A sequence of parallel loops, each finished before the next begins, run by one task per
  * worker with a barrier between the loops. The SGD runs about 30 short loops an epoch (two per
- * colour class); handing each to the pool with {@link Workers#forBlocks} cost about 35 µs a loop
- * on 2 threads, a seventh of the work. Each loop is cut into about eight blocks per thread (at
- * least {@code minBlock} items each), claimed as threads free up: short loops leave no thread
- * idle for long at their end. Which thread runs which block, and where the blocks end, must
- * not matter to the caller.
+ * colour class, tens of microseconds of work each on 2 threads): handing each to the pool with
+ * {@link Workers#forBlocks} cost about 35 µs a loop, and fixed blocks left one thread idle at
+ * the end of each loop for up to a block's time. So the threads claim shrinking chunks (guided
+ * self-scheduling: a share of what is left, at least {@code minChunk} items) and meet at a
+ * {@link Phaser}, which spins briefly before it parks. Which thread runs which items, and where
+ * the chunks end, depends on timing: it must not matter to the caller.
  */
 final class PhasedLoops {
     /** The body of loop {@code loop} over [from, to). */
@@ -21,11 +22,10 @@ final class PhasedLoops {
 
     private PhasedLoops() {}
 
-    private static final int BLOCKS_PER_THREAD = 8;
-
     /** Runs loop l over [0, sizes[l]) for l = 0, 1, … in turn. */
-    static void run(Workers workers, int[] sizes, int minBlock, Body body) {
-        if (workers.threads() == 1) {
+    static void run(Workers workers, int[] sizes, int minChunk, Body body) {
+        int threads = workers.threads();
+        if (threads == 1) {
             for (int l = 0; l < sizes.length; l++) {
                 body.run(l, 0, sizes[l]);
             }
@@ -35,16 +35,17 @@ final class PhasedLoops {
         for (int l = 0; l < sizes.length; l++) {
             next[l] = new AtomicInteger();
         }
-        int threads = workers.threads();
         Phaser barrier = new Phaser(threads);
         workers.onEachThread(t -> {
             try {
                 for (int l = 0; l < sizes.length; l++) {
                     int n = sizes[l];
-                    int block = Math.max(minBlock, (n + BLOCKS_PER_THREAD * threads - 1) / (BLOCKS_PER_THREAD * threads));
-                    int blocks = (n + block - 1) / block;
-                    for (int b = next[l].getAndIncrement(); b < blocks; b = next[l].getAndIncrement()) {
-                        body.run(l, b * block, Math.min(n, (b + 1) * block));
+                    AtomicInteger claimed = next[l];
+                    for (int from = claimed.get(); from < n; from = claimed.get()) {
+                        int to = Math.min(n, from + Math.max(minChunk, (n - from) / (2 * threads)));
+                        if (claimed.compareAndSet(from, to)) {
+                            body.run(l, from, to);
+                        }
                     }
                     barrier.arriveAndAwaitAdvance();
                 }

@@ -20,8 +20,13 @@ import smile.math.matrix.Matrix;
 final class PrincipalComponents {
     /** Blocks of about 8 MB of doubles. */
     private static final int BLOCK_VALUES = 1 << 20;
-    /** Partial covariance matrices summed in parallel; a fixed number, so the sum does not depend on the threads. */
+    /**
+     * Partial covariance matrices summed in parallel: at most 8, and at most 256 MB of them
+     * (a 784-column covariance is 4.9 MB, a 4,096-column one 134 MB); their number depends on
+     * the data's shape alone, so the sum does not depend on the threads.
+     */
     private static final int LANES = 8;
+    private static final long LANE_BYTES = 256L << 20;
 
     private PrincipalComponents() {}
 
@@ -84,10 +89,10 @@ final class PrincipalComponents {
         return mean;
     }
 
-    /** Σ_i (x_i − μ)(x_i − μ)ᵀ / (n − 1): lane l sums blocks l, l + LANES, …; the lanes are added in order. */
+    /** Σ_i (x_i − μ)(x_i − μ)ᵀ / (n − 1): lane l of L sums blocks l, l + L, …; the lanes are added in order. */
     private static Matrix covariance(float[] values, int n, int d, double[] mean, int blockRows, int blocks,
                                      Workers workers) {
-        int lanes = Math.min(LANES, blocks);
+        int lanes = (int) Math.max(1, Math.min(Math.min(LANES, blocks), LANE_BYTES / (8L * d * d)));
         Matrix[] partial = new Matrix[lanes];
         workers.forBlocks(lanes, 1, (l0, l1) -> {
             for (int l = l0; l < l1; l++) {
