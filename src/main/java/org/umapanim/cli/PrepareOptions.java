@@ -64,8 +64,11 @@ final class PrepareOptions {
     @Option(names = "--repulsion-strength", paramLabel = "G", description = "Weight of the negative samples (default: ${DEFAULT-VALUE}).")
     double repulsionStrength = PrepareSettings.DEFAULTS.repulsionStrength();
 
-    @Option(names = "--parallel-sgd", description = "Run the SGD on all threads, Hogwild-style: faster, but not bit-reproducible. The default is the deterministic single-threaded SGD.")
-    boolean parallelSgd = PrepareSettings.DEFAULTS.parallelSgd();
+    @Option(names = "--init", paramLabel = "METHOD", description = "How the layout starts: spectral (eigenvectors of the neighbour graph), pca (the first two principal components of the data) or random (default: ${DEFAULT-VALUE}).")
+    String init = PrepareSettings.DEFAULTS.init();
+
+    @Option(names = "--pca", paramLabel = "N", description = "Reduce the data to their first N principal components before finding neighbours. Speeds up wide dense data such as 784-pixel images or embeddings of hundreds of dimensions (e.g. --pca 50); leave it off for data of a few dozen columns or fewer (default: off).")
+    int pca = PrepareSettings.DEFAULTS.pca();
 
     @Option(names = "--metric", paramLabel = "NAME", completionCandidates = MetricNames.class, description = "Distance the nearest neighbours are found by: ${COMPLETION-CANDIDATES}; cosine suits text and image embeddings. The layout itself is always Euclidean (default: ${DEFAULT-VALUE}).")
     String metric = PrepareSettings.DEFAULTS.metric();
@@ -82,7 +85,7 @@ final class PrepareOptions {
 
     PrepareSettings settings(Compute compute) {
         return new PrepareSettings(source.input, source.dataset, label, limit, sample, cacheDir, mirrors, epochs,
-                neighbors, minDist, spread, learningRate, negativeSampleRate, repulsionStrength, parallelSgd, stretch,
+                neighbors, minDist, spread, learningRate, negativeSampleRate, repulsionStrength, init, pca, stretch,
                 compute, metric);
     }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.umapanim.common.SettingProblem;
 import org.umapanim.dataset.download.Downloader;
 import org.umapanim.dataset.download.KnownDataset;
+import org.umapanim.umap.InitMethod;
 import org.umapanim.umap.Metric;
 import org.umapanim.umap.UmapParams;
 
@@ -21,21 +22,23 @@ import org.umapanim.umap.UmapParams;
  * @param sample    keep a random sample of this many rows, drawn with the seed; 0 for none
  * @param cacheDir  where downloads are kept, or null for the default cache
  * @param mirrors   extra mirrors tried before the built-in ones
+ * @param init      how the layout starts: spectral, pca or random (umap-learn's names)
+ * @param pca       reduce the data to this many principal components before the kNN; 0 for none
  * @param stretch   normalise x and y separately instead of keeping the aspect ratio
  * @param metric    the kNN distance by its umap-learn name ({@link #metrics()})
  */
 public record PrepareSettings(Path input, String dataset, String label, int limit, int sample, Path cacheDir,
                               List<String> mirrors, int epochs, int neighbors, double minDist, double spread,
                               double learningRate, int negativeSampleRate, double repulsionStrength,
-                              boolean parallelSgd, boolean stretch, Compute compute, String metric) {
+                              String init, int pca, boolean stretch, Compute compute, String metric) {
 
     private static final UmapParams UMAP = UmapParams.DEFAULTS;
 
     /** The bundled sample, every row, umap-learn's parameters. */
     public static final PrepareSettings DEFAULTS = new PrepareSettings(null, null, null, 0, 0, null, List.of(),
             UMAP.nEpochs(), UMAP.nNeighbors(), UMAP.minDist(), UMAP.spread(), UMAP.learningRate(),
-            UMAP.negativeSampleRate(), UMAP.repulsionStrength(), UMAP.parallelSgd(), false, Compute.DEFAULT,
-            UMAP.metric().cliName());
+            UMAP.negativeSampleRate(), UMAP.repulsionStrength(), UMAP.init().toString(), UMAP.pca(), false,
+            Compute.DEFAULT, UMAP.metric().cliName());
 
     /** epochs.parquet stores the epoch as UINT_16. */
     static final int MAX_EPOCHS = 0xFFFF;
@@ -63,7 +66,7 @@ public record PrepareSettings(Path input, String dataset, String label, int limi
         }
         mirrors.forEach(Downloader::baseUrl);
         umapParams(neighbors, minDist, spread, epochs, learningRate, repulsionStrength, negativeSampleRate,
-                parallelSgd, compute, metric);
+                init, pca, compute, metric);
     }
 
     /** The metrics {@code metric} accepts, by their umap-learn names. */
@@ -73,13 +76,19 @@ public record PrepareSettings(Path input, String dataset, String label, int limi
 
     UmapParams umapParams() {
         return umapParams(neighbors, minDist, spread, epochs, learningRate, repulsionStrength, negativeSampleRate,
-                parallelSgd, compute, metric);
+                init, pca, compute, metric);
     }
 
     private static UmapParams umapParams(int neighbors, double minDist, double spread, int epochs, double learningRate,
-                                         double repulsionStrength, int negativeSampleRate, boolean parallelSgd,
+                                         double repulsionStrength, int negativeSampleRate, String init, int pca,
                                          Compute compute, String metric) {
+        InitMethod start;
         Metric distance;
+        try {
+            start = InitMethod.named(init);
+        } catch (IllegalArgumentException e) {
+            throw new SettingProblem("init", "must be spectral, pca or random, got '" + init + "'");
+        }
         try {
             distance = Metric.byName(metric);
         } catch (IllegalArgumentException e) {
@@ -87,7 +96,7 @@ public record PrepareSettings(Path input, String dataset, String label, int limi
         }
         try {
             return new UmapParams(neighbors, minDist, spread, epochs, learningRate, repulsionStrength,
-                    negativeSampleRate, compute.seed(), compute.threads(), parallelSgd, distance);
+                    negativeSampleRate, start, pca, compute.seed(), compute.threads(), distance);
         } catch (SettingProblem p) {
             throw p.renamed(SETTING_OF.getOrDefault(p.setting(), p.setting()));
         }

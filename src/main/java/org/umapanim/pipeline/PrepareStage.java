@@ -45,8 +45,10 @@ final class PrepareStage {
         Dataset data = input.dataset();
         long loaded = System.nanoTime();
 
+        Umap umap = new Umap(params);
+        umap.check(data.rows(), data.cols());
         Map<String, String> metadata = metadata(input, params);
-        StageStamp stamp = new StageStamp(folders.data().resolve(STAMP), fingerprintInputs(metadata, params));
+        StageStamp stamp = new StageStamp(folders.data().resolve(STAMP), fingerprintInputs(metadata));
         List<Path> outputs = List.of(folders.digits(), folders.epochs(), folders.metrics());
         String detail = String.format("%,d rows × %d columns, %d epochs", data.rows(), data.cols(), params.nEpochs());
         if (skipWhenUpToDate && stamp.check(outputs) == StageStamp.State.COMPLETE) {
@@ -70,7 +72,7 @@ final class PrepareStage {
                     data.labels(), params.nEpochs(), settings.stretch(), metadata);
                  QualityRecorder measures = new QualityRecorder(data.values(), data.rows(), data.cols(),
                          data.labelled() ? data.labels() : null, params.seed())) {
-                fit = new Umap(params).withObjectiveListener(measures::useObjective).fit(data.values(), data.rows(),
+                fit = umap.withObjectiveListener(measures::useObjective).fit(data.values(), data.rows(),
                         data.cols(), (epoch, xy) -> {
                             if (epoch == 0) {
                                 digits.add(CompletableFuture.runAsync(() -> {
@@ -149,8 +151,11 @@ final class PrepareStage {
         m.put("umap.repulsion_strength", Double.toString(p.repulsionStrength()));
         m.put("umap.negative_sample_rate", Integer.toString(p.negativeSampleRate()));
         m.put("umap.metric", p.metric().cliName());
+        m.put("umap.init", p.init().toString());
+        m.put("umap.pca", p.pca() > 0 ? Integer.toString(p.pca()) : "none");
         m.put("umap.seed", Long.toString(p.seed()));
-        m.put("umap.sgd", p.parallelSgd() ? "parallel (Hogwild, " + p.threads() + " threads, not reproducible)" : "deterministic");
+        // one SGD now; the key tells these files from those of the one-thread sweep (value "deterministic")
+        m.put("umap.sgd", "colour phases, the same on any number of threads");
         m.put("umap.threads", Integer.toString(p.threads()));
         m.put("normalisation", settings.stretch() ? "stretch" : "aspect");
         m.put("created", Instant.now().toString());
@@ -158,16 +163,14 @@ final class PrepareStage {
     }
 
     /**
-     * Everything that changes the outputs. The creation time does not, nor does the thread count
-     * unless the SGD is the parallel one: the deterministic engine gives the same layout on any.
+     * Everything that changes the outputs. The creation time does not, nor does the thread count:
+     * the engine gives the same layout on any.
      */
-    private static Map<String, String> fingerprintInputs(Map<String, String> metadata, UmapParams p) {
+    private static Map<String, String> fingerprintInputs(Map<String, String> metadata) {
         Map<String, String> inputs = new LinkedHashMap<>(metadata);
         inputs.remove("created");
         inputs.remove(RunIdentity.KEY);
-        if (!p.parallelSgd()) {
-            inputs.remove("umap.threads");
-        }
+        inputs.remove("umap.threads");
         return inputs;
     }
 }

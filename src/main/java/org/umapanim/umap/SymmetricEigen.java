@@ -24,9 +24,7 @@ final class SymmetricEigen {
     private static final Object ARPACK_LOCK = new Object(); // ARPACK keeps state in Fortran SAVE variables
 
     static {
-        // ARPACK's BLAS calls are small; OpenBLAS's spinning worker threads made them 5x
-        // costlier in CPU time, and a fixed single thread keeps the rounding reproducible.
-        org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads(1);
+        Blas.singleThreaded();
         org.bytedeco.javacpp.Loader.load(arpack.class);
     }
 

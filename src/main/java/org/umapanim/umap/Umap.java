@@ -4,15 +4,17 @@ import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
 
 /**
- * UMAP to two dimensions, following umap-learn 0.5.x step by step (see docs/design.md §3): kNN,
- * smooth kNN distances, fuzzy union, pruning, spectral initialisation, SGD. The listener sees
- * the initial layout (epoch 0) and the layout after every epoch; nothing is kept between calls.
+ * UMAP to two dimensions, following umap-learn 0.5.x step by step (see docs/design.md §3): optional
+ * PCA (uwot's {@code pca}), kNN, smooth kNN distances, fuzzy union, pruning, spectral (or PCA,
+ * or random) initialisation, SGD. The listener sees the initial layout (epoch 0) and the layout
+ * after every epoch; nothing is kept between calls.
  *
  * <p>Documented behaviour at the edges: fewer rows than n_neighbors + 1 shrinks n_neighbors to
  * rows − 1 (as umap-learn does; at least 3 rows are needed); identical rows are fine (all their
  * distances are 0, each gets membership 1); if ARPACK fails the layout starts uniformly random
  * in [-10, 10]² as in umap-learn. Non-finite values are rejected; finite values of any magnitude
- * work (see {@link Magnitude}).
+ * work (see {@link Magnitude}). The same seed gives the same layout bit for bit on any number of
+ * threads.
  */
 public final class Umap {
     private final UmapParams params;
@@ -41,9 +43,11 @@ public final class Umap {
 
     /**
      * Embeds n rows of d values (row-major) in 2-D, finding their neighbours the way umap-learn
-     * would ({@link NearestNeighbors#search}).
+     * would ({@link NearestNeighbors#search}), after reducing them to {@code pca} principal
+     * components if asked.
      *
-     * @throws IllegalArgumentException for fewer than 3 rows, a size mismatch or a NaN/infinite value
+     * @throws IllegalArgumentException for fewer than 3 rows, a size mismatch, a NaN/infinite value
+     *                                  or more principal components than columns
      */
     public UmapResult fit(float[] values, int n, int d, EpochListener listener, Progress progress) {
         java.util.Objects.requireNonNull(listener, "listener");
@@ -51,19 +55,19 @@ public final class Umap {
         checkInput(values, n, d);
         preloadNativesInBackground();
         long started = System.nanoTime();
-        float[] x;
-        try (Workers workers = new Workers(params.threads())) {
-            x = Magnitude.moderated(values, workers);
-        }
-        KnnGraph knn = NearestNeighbors.search(x, n, d, neighbours(n), params.metric(), params.seed(),
-                params.threads(), progress);
-        return embed(x, d, knn, NearestNeighbors.methodFor(n), System.nanoTime() - started, listener, progress);
+        Input input = reduce(values, n, d);
+        long reduced = System.nanoTime();
+        KnnGraph knn = NearestNeighbors.search(input.values(), n, input.d(), neighbours(n), params.metric(),
+                params.seed(), params.threads(), progress);
+        return embed(input, knn, NearestNeighbors.methodFor(n), reduced - started, System.nanoTime() - reduced, listener,
+                progress);
     }
 
     /**
      * Embeds n rows of d values with neighbours found by the caller (umappp lets its callers do
      * the same): {@code knn} must hold every row's {@code min(n_neighbors, n − 1)} nearest, itself
-     * first. The rows are still needed: a graph of several components is laid out by their means.
+     * first. The rows are still needed: a graph of several components is laid out by their means,
+     * and a PCA initialisation by their principal components.
      */
     public UmapResult fit(float[] values, int n, int d, KnnGraph knn, EpochListener listener, Progress progress) {
         java.util.Objects.requireNonNull(listener, "listener");
@@ -74,7 +78,21 @@ public final class Umap {
                     + n + " × " + neighbours(n));
         }
         preloadNativesInBackground();
-        return embed(values, d, knn, NearestNeighbors.Method.GIVEN, 0, listener, progress);
+        long started = System.nanoTime();
+        Input input = reduce(values, n, d);
+        return embed(input, knn, NearestNeighbors.Method.GIVEN, System.nanoTime() - started, 0, listener, progress);
+    }
+
+    /** The rows UMAP works on: the input brought to a moderate magnitude, or its principal component scores. */
+    private record Input(float[] values, int d) {}
+
+    private Input reduce(float[] values, int n, int d) {
+        int pca = params.pca();
+        try (Workers workers = new Workers(params.threads())) {
+            float[] moderated = Magnitude.moderated(values, workers);
+            return pca == 0 ? new Input(moderated, d)
+                    : new Input(PrincipalComponents.scores(moderated, n, d, pca, workers), pca);
+        }
     }
 
     /** umap-learn's rule: fewer rows than n_neighbors + 1 shrink the neighbourhood to the other rows. */
@@ -82,7 +100,7 @@ public final class Umap {
         return Math.min(params.nNeighbors(), n - 1);
     }
 
-    private UmapResult embed(float[] values, int d, KnnGraph knn, NearestNeighbors.Method method, long knnNanos,
+    private UmapResult embed(Input input, KnnGraph knn, NearestNeighbors.Method method, long pcaNanos, long knnNanos,
                              EpochListener listener, Progress progress) {
         UmapParams p = params;
         int n = knn.n();
@@ -97,7 +115,7 @@ public final class Umap {
 
             Components comps = Components.of(graph);
             float[] layout = new float[2 * n];
-            UmapResult.InitMethod init = initialLayout(graph, comps, values, d, layout);
+            InitMethod init = initialLayout(graph, comps, input, workers, layout);
             long t3 = System.nanoTime();
 
             double[] ab = CurveFit.fitAB(p.spread(), p.minDist());
@@ -108,30 +126,36 @@ public final class Umap {
                 optimizer.run(p, workers, listener, task);
             }
             long t4 = System.nanoTime();
-            return new UmapResult(layout, method, knn.k(), init, comps.count(), ms(knnNanos), ms(t2 - t1),
-                    ms(t3 - t2), ms(t4 - t3));
+            return new UmapResult(layout, method, knn.k(), init, comps.count(), ms(pcaNanos), ms(knnNanos),
+                    ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
         }
     }
 
-    /** Spectral (or random) layout scaled as umap-learn: max |coord| 10, N(0, 1e-4) noise, each axis onto [0, 10]. */
-    private UmapResult.InitMethod initialLayout(FuzzyGraph graph, Components comps, float[] values, int d,
-                                                float[] layout) {
+    /**
+     * The starting layout as umap-learn makes it: spectral or PCA coordinates scaled to max |coord|
+     * 10 plus N(0, 1e-4) noise (its noisy_scale_coords), or uniform in [-10, 10]² (asked for, or
+     * when the eigen solver fails); then each axis onto [0, 10].
+     */
+    private InitMethod initialLayout(FuzzyGraph graph, Components comps, Input input, Workers workers,
+                                     float[] layout) {
         int n = graph.n;
-        double[] spectral = SpectralInit.layout(graph, comps, values, d, Rng.of(params.seed(), 1));
-        UmapResult.InitMethod method;
-        if (spectral != null) {
-            method = UmapResult.InitMethod.SPECTRAL;
+        double[] coords = switch (params.init()) {
+            case SPECTRAL -> SpectralInit.layout(graph, comps, input.values(), input.d(), Rng.of(params.seed(), 1));
+            case PCA -> firstTwoComponents(input, n, workers);
+            case RANDOM -> null;
+        };
+        InitMethod method = coords == null ? InitMethod.RANDOM : params.init();
+        if (coords != null) {
             double max = 0;
-            for (double v : spectral) {
+            for (double v : coords) {
                 max = Math.max(max, Math.abs(v));
             }
             double expansion = max > 0 ? 10.0 / max : 1.0;
             Rng noise = Rng.of(params.seed(), 2);
             for (int i = 0; i < 2 * n; i++) {
-                layout[i] = (float) (spectral[i] * expansion) + (float) (noise.nextGaussian() * 1e-4);
+                layout[i] = (float) (coords[i] * expansion) + (float) (noise.nextGaussian() * 1e-4);
             }
         } else {
-            method = UmapResult.InitMethod.RANDOM;
             Rng rng = Rng.of(params.seed(), 2);
             for (int i = 0; i < 2 * n; i++) {
                 layout[i] = (float) (rng.nextDouble() * 20.0 - 10.0);
@@ -152,6 +176,18 @@ public final class Umap {
         return method;
     }
 
+    /** The scores on the first two principal components: already there when the data were reduced by PCA. */
+    private double[] firstTwoComponents(Input input, int n, Workers workers) {
+        float[] scores = params.pca() > 0 ? input.values() : PrincipalComponents.scores(input.values(), n, input.d(), 2, workers);
+        int stride = params.pca() > 0 ? input.d() : 2;
+        double[] coords = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            coords[2 * i] = scores[i * stride];
+            coords[2 * i + 1] = scores[i * stride + 1];
+        }
+        return coords;
+    }
+
     /**
      * Initialises {@link SymmetricEigen}, which loads ARPACK and OpenBLAS (over a second on a
      * cold start), on a background thread so it overlaps the kNN search. Named by string:
@@ -169,13 +205,32 @@ public final class Umap {
         t.start();
     }
 
-    private static void checkInput(float[] values, int n, int d) {
+    /**
+     * Checks that these parameters can embed n rows of d columns, so a caller can refuse bad
+     * input before it writes anything; {@link #fit} checks the same.
+     *
+     * @throws IllegalArgumentException for fewer than 3 rows or 1 column, or more principal
+     *                                  components than columns
+     */
+    public void check(int n, int d) {
         if (n < 3) {
             throw new IllegalArgumentException("UMAP needs at least 3 rows, got " + n);
         }
         if (d < 1) {
             throw new IllegalArgumentException("UMAP needs at least 1 column, got " + d);
         }
+        int pca = params.pca();
+        if (pca > 0 && pca >= d) {
+            throw new IllegalArgumentException("pca must be fewer than the data's " + d + " columns, got " + pca);
+        }
+        int columns = pca > 0 ? pca : d;
+        if (params.init() == InitMethod.PCA && columns < 2) {
+            throw new IllegalArgumentException("a PCA initialisation needs at least 2 columns, the data have " + columns);
+        }
+    }
+
+    private void checkInput(float[] values, int n, int d) {
+        check(n, d);
         if (values.length != (long) n * d) {
             throw new IllegalArgumentException("expected " + n + " rows x " + d + " columns = " + (long) n * d
                     + " values, got " + values.length);

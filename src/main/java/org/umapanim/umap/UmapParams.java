@@ -13,14 +13,16 @@ import org.umapanim.common.SettingProblem;
  * @param learningRate       initial SGD step, decayed linearly to 0
  * @param repulsionStrength  weight of negative samples (umap-learn's gamma)
  * @param negativeSampleRate negative samples per positive sample
- * @param seed               seeds every random choice; same seed and thread count give the same layout
- * @param threads            worker threads for the kNN, the graph and (if {@code parallelSgd}) the SGD
- * @param parallelSgd        Hogwild-style SGD on all threads: faster, but not bit-reproducible
+ * @param init               how the layout starts
+ * @param pca                reduce the data to this many principal components before the kNN (uwot's
+ *                           {@code pca}); 0 for none
+ * @param seed               seeds every random choice; the same seed gives the same layout on any number of threads
+ * @param threads            worker threads for every stage
  * @param metric             the distance the neighbours are found by (the layout is always Euclidean)
  */
 public record UmapParams(int nNeighbors, double minDist, double spread, int nEpochs, double learningRate,
-                         double repulsionStrength, int negativeSampleRate, long seed, int threads,
-                         boolean parallelSgd, Metric metric) {
+                         double repulsionStrength, int negativeSampleRate, InitMethod init, int pca, long seed,
+                         int threads, Metric metric) {
 
     public UmapParams {
         java.util.Objects.requireNonNull(metric, "metric");
@@ -48,12 +50,16 @@ public record UmapParams(int nNeighbors, double minDist, double spread, int nEpo
         if (negativeSampleRate < 0) {
             throw new SettingProblem("negative_sample_rate", "must be 0 or more, got " + negativeSampleRate);
         }
+        java.util.Objects.requireNonNull(init, "init");
+        if (pca < 0) {
+            throw new SettingProblem("pca", "must be 0 (none) or a number of components, got " + pca);
+        }
         if (threads < 1) {
             throw new SettingProblem("threads", "must be at least 1, got " + threads);
         }
     }
 
-    /** umap-learn's defaults, except 200 epochs at every size; seed 42; all cores; the deterministic SGD. */
-    public static final UmapParams DEFAULTS = new UmapParams(15, 0.1, 1.0, 200, 1.0, 1.0, 5, 42L,
-            Runtime.getRuntime().availableProcessors(), false, Metric.EUCLIDEAN);
+    /** umap-learn's defaults, except 200 epochs at every size; no PCA; seed 42; all cores. */
+    public static final UmapParams DEFAULTS = new UmapParams(15, 0.1, 1.0, 200, 1.0, 1.0, 5, InitMethod.SPECTRAL, 0,
+            42L, Runtime.getRuntime().availableProcessors(), Metric.EUCLIDEAN);
 }

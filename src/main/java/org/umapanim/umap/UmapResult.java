@@ -6,25 +6,19 @@ package org.umapanim.umap;
  * @param layout        final coordinates, {@code x = layout[2*i]}, {@code y = layout[2*i+1]}; one pair per input row
  * @param knnMethod     how the neighbours were found
  * @param nNeighbors    the neighbourhood size actually used (smaller than asked when there are few rows)
- * @param initMethod    how the initial layout was made
+ * @param initMethod    how the initial layout was made (random when a spectral solve failed)
  * @param components    connected components of the fuzzy graph (each laid out separately)
+ * @param pcaMillis     reducing the data to {@code pca} principal components (0 without)
  * @param knnMillis     nearest-neighbour search
  * @param graphMillis   smooth kNN distances, fuzzy union and pruning
- * @param initMillis    spectral (or fallback) initial layout
+ * @param initMillis    spectral, PCA or random initial layout
  * @param optimiseMillis SGD epochs, including the listener calls
  */
 public record UmapResult(float[] layout, NearestNeighbors.Method knnMethod, int nNeighbors, InitMethod initMethod,
-                         int components, long knnMillis, long graphMillis, long initMillis, long optimiseMillis) {
-
-    /** How the initial layout came about. */
-    public enum InitMethod {
-        /** Normalised-Laplacian eigenvectors, per connected component. */
-        SPECTRAL,
-        /** The eigen solver failed; uniform random in [-10, 10]², as umap-learn falls back. */
-        RANDOM
-    }
+                         int components, long pcaMillis, long knnMillis, long graphMillis, long initMillis,
+                         long optimiseMillis) {
 
     public long totalMillis() {
-        return knnMillis + graphMillis + initMillis + optimiseMillis;
+        return pcaMillis + knnMillis + graphMillis + initMillis + optimiseMillis;
     }
 }

@@ -66,8 +66,9 @@ class CommandLineTest {
     private static final Pattern OPTION_ENTRY = Pattern.compile("(?m)^ {2,}(?:-\\w, )?(--[\\w-]+)(=[^\\s\\]]+)?(?=\\s)");
 
     @Test
-    void prepareHelpSaysWhichSgdIsTheDefault() {
-        assertThat(CliRun.of("prepare", "--help").out().replaceAll("\\s+", " ")).contains("The default is the deterministic");
+    void prepareHelpSaysWhenPcaHelps() {
+        assertThat(CliRun.of("prepare", "--help").out().replaceAll("\\s+", " "))
+                .contains("--pca=N", "784-pixel images or embeddings of hundreds of dimensions", "--init=METHOD");
     }
 
     @Test

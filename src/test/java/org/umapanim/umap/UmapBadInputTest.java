@@ -26,7 +26,8 @@ class UmapBadInputTest {
         assertThat(d.negativeSampleRate()).isEqualTo(5);
         assertThat(d.seed()).isEqualTo(42L);
         assertThat(d.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(d.parallelSgd()).isFalse();
+        assertThat(d.init()).isEqualTo(InitMethod.SPECTRAL);
+        assertThat(d.pca()).isZero();
     }
 
     @Test
@@ -43,6 +44,22 @@ class UmapBadInputTest {
                 .hasMessageContaining("spread");
         assertThatThrownBy(() -> TestParams.threads(P, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threads");
+        assertThatThrownBy(() -> TestParams.pca(P, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pca must be 0 (none) or a number of components, got -1");
+        assertThatThrownBy(() -> InitMethod.named("umap")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("init must be spectral, pca or random, got 'umap'");
+        assertThat(InitMethod.named("PCA")).isEqualTo(InitMethod.PCA);
+    }
+
+    @Test
+    void rejectsMorePrincipalComponentsThanColumns() {
+        Blobs b = Blobs.make(20, 2, 4, 3.0, 1);
+        assertThatThrownBy(() -> fit(TestParams.pca(P, 4), b.values(), b.n(), b.d()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pca must be fewer than the data's 4 columns, got 4");
+        assertThatThrownBy(() -> fit(TestParams.init(TestParams.pca(P, 1), InitMethod.PCA), b.values(), b.n(), b.d()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a PCA initialisation needs at least 2 columns, the data have 1");
     }
 
     @Test

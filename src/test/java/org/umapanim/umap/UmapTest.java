@@ -18,7 +18,7 @@ class UmapTest {
         assertThat(r.layout()).hasSize(2 * b.n());
         assertAllFinite(r.layout());
         assertThat(r.knnMethod()).isEqualTo(NearestNeighbors.Method.EXACT);
-        assertThat(r.initMethod()).isEqualTo(UmapResult.InitMethod.SPECTRAL);
+        assertThat(r.initMethod()).isEqualTo(InitMethod.SPECTRAL);
         assertThat(EmbeddingQuality.knnAccuracy(r.layout(), b.labels(), 10, 5, 42)).isGreaterThan(0.98);
         assertThat(EmbeddingQuality.trustworthiness(b.values(), b.n(), b.d(), r.layout(), 15)).isGreaterThan(0.85);
     }
@@ -90,12 +90,25 @@ class UmapTest {
         assertThat(other).isNotEqualTo(first);
     }
 
+    /**
+     * The SGD hands blocks of 128 vertices to whichever thread is free, a phase per colour class
+     * of the graph: 8,000 rows make classes of hundreds, so 2 and 8 threads really share the work.
+     * The neighbours are found once (their own determinism is tested with the kNN).
+     */
     @Test
-    void deterministicModeIgnoresTheThreadCount() {
-        Blobs b = Blobs.make(150, 5, 20, 2.0, 3);
-        float[] one = new Umap(TestParams.threads(FAST, 1)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
-        float[] two = new Umap(TestParams.threads(FAST, 2)).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE).layout();
-        assertThat(two).isEqualTo(one);
+    void oneTwoAndEightThreadsGiveTheSameLayoutBitForBit() {
+        Blobs b = Blobs.make(800, 10, 12, 2.0, 3);
+        KnnGraph knn = NearestNeighbors.search(b.values(), b.n(), b.d(), 15, Metric.EUCLIDEAN, 42, 2, Progress.NONE);
+        for (UmapParams p : List.of(TestParams.epochs(FAST, 30),
+                TestParams.init(TestParams.pca(TestParams.epochs(FAST, 10), 5), InitMethod.PCA))) {
+            List<float[]> layouts = new ArrayList<>();
+            for (int threads : new int[] {1, 2, 8}) {
+                layouts.add(new Umap(TestParams.threads(p, threads)).fit(b.values(), b.n(), b.d(), knn, (e, l) -> {},
+                        Progress.NONE).layout());
+            }
+            assertThat(layouts.get(1)).as("2 threads, " + p).isEqualTo(layouts.get(0));
+            assertThat(layouts.get(2)).as("8 threads, " + p).isEqualTo(layouts.get(0));
+        }
     }
 
     @Test
@@ -109,12 +122,42 @@ class UmapTest {
     }
 
     @Test
-    void parallelSgdEmbedsAsWell() {
+    void pcaReductionAndEveryInitialisationEmbedAsWell() {
         Blobs b = Blobs.make(200, 6, 50, 3.0, 1);
-        UmapResult r = new Umap(TestParams.parallelSgd(FAST, true)).fit(b.values(), b.n(), b.d(), (e, l) -> {},
-                Progress.NONE);
-        assertAllFinite(r.layout());
-        assertThat(EmbeddingQuality.knnAccuracy(r.layout(), b.labels(), 10, 5, 42)).isGreaterThan(0.98);
+        for (UmapParams p : List.of(TestParams.pca(FAST, 10), TestParams.init(FAST, InitMethod.PCA),
+                TestParams.init(FAST, InitMethod.RANDOM))) {
+            UmapResult r = new Umap(p).fit(b.values(), b.n(), b.d(), (e, l) -> {}, Progress.NONE);
+            assertAllFinite(r.layout());
+            assertThat(r.initMethod()).isEqualTo(p.init());
+            assertThat(EmbeddingQuality.knnAccuracy(r.layout(), b.labels(), 10, 5, 42)).as(p.toString()).isGreaterThan(0.98);
+        }
+    }
+
+    /** umap-learn's PCA initialisation: the first two principal components, scaled, each axis onto [0, 10]. */
+    @Test
+    void pcaInitialisationStartsFromTheFirstTwoPrincipalComponents() {
+        Blobs b = Blobs.make(100, 4, 6, 3.0, 8);
+        float[][] start = new float[1][];
+        new Umap(TestParams.init(TestParams.epochs(FAST, 1), InitMethod.PCA)).fit(b.values(), b.n(), b.d(),
+                (e, l) -> {
+                    if (e == 0) {
+                        start[0] = l.clone();
+                    }
+                }, Progress.NONE);
+        double[][] pcs = PrincipalComponentsTest.byJacobi(b.values(), b.n(), b.d(), 2);
+        for (int axis = 0; axis < 2; axis++) {
+            double[] x = new double[b.n()];
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < b.n(); i++) {
+                x[i] = start[0][2 * i + axis];
+                min = Math.min(min, x[i]);
+                max = Math.max(max, x[i]);
+            }
+            assertThat(min).isEqualTo(0.0);
+            assertThat(max).isEqualTo(10.0);
+            assertThat(Math.abs(PrincipalComponentsTest.correlation(x, pcs[axis]))).as("axis " + axis).isGreaterThan(0.99999);
+        }
     }
 
     @Test
