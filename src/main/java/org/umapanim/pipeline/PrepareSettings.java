@@ -92,7 +92,7 @@ public record PrepareSettings(Path input, String dataset, String label, int limi
         try {
             distance = Metric.byName(metric);
         } catch (IllegalArgumentException e) {
-            throw new SettingProblem("metric", e.getMessage());
+            throw new SettingProblem("metric", "must be one of " + Metric.names() + ", got '" + metric + "'");
         }
         try {
             return new UmapParams(neighbors, minDist, spread, epochs, learningRate, repulsionStrength,

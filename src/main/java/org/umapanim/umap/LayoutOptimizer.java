@@ -187,7 +187,7 @@ final class LayoutOptimizer {
                         move(j, epoch, stepSize, Rng.streamState(p.seed(), streams + j));
                     }
                 } else {
-                    finishPhase(c, from, to);
+                    finishPhase(c, from, to, CLIP * stepSize);
                 }
             });
             alpha = p.learningRate() * (1.0 - (double) n / nEpochs);
@@ -201,19 +201,34 @@ final class LayoutOptimizer {
     }
 
     /**
-     * Items [from, to) of the end of class c's phase: first its targets, each applying the tail
-     * moves of its edges from c in order (one flat loop over their slots, which lie together);
-     * then its own vertices, each taking its new position.
+     * Items [from, to) of the end of class c's phase: first its targets, each applying the sum of
+     * the tail moves of its edges from c (one flat loop over their slots, which lie together),
+     * clipped to {@code limit} per axis as one sample's move is; then its own vertices, each
+     * taking its new position.
+     *
+     * <p>The clip is for hubs. The sweep moves a tail once per edge, each time from where the last
+     * move left it; here all of a phase's moves are computed from where it was, so they add up. A
+     * vertex that is the neighbour of hundreds (duplicate rows: 4,200 identical rows gave one an
+     * in-degree of 795) was thrown hundreds of steps past its heads, and the layout of such data
+     * spread over 817 units instead of a few. Ordinary vertices rarely reach the limit: on the
+     * bundled digits 473 of the 19 million sums did.
      */
-    private void finishPhase(int c, int from, int to) {
+    private void finishPhase(int c, int from, int to, float limit) {
         int[] starts = targetSlots[c];
         int targets = starts.length - 1;
-        for (int s = starts[Math.min(from, targets)], end = starts[Math.min(to, targets)]; s < end; s++) {
+        int end = starts[Math.min(to, targets)];
+        for (int s = starts[Math.min(from, targets)]; s < end; ) {
             int k = slotTarget[s];
-            y[2 * k] -= tailMoves[2 * s];
-            y[2 * k + 1] -= tailMoves[2 * s + 1];
-            tailMoves[2 * s] = 0f; // ready for the next epoch, where this edge may not be sampled
-            tailMoves[2 * s + 1] = 0f;
+            float dx = 0f;
+            float dy = 0f;
+            for (; s < end && slotTarget[s] == k; s++) {
+                dx += tailMoves[2 * s];
+                dy += tailMoves[2 * s + 1];
+                tailMoves[2 * s] = 0f; // ready for the next epoch, where this edge may not be sampled
+                tailMoves[2 * s + 1] = 0f;
+            }
+            y[2 * k] -= clip(dx, limit);
+            y[2 * k + 1] -= clip(dy, limit);
         }
         if (to > targets) {
             int own = Math.max(from, targets);
@@ -273,6 +288,10 @@ final class LayoutOptimizer {
     }
 
     private static float clip(float v) {
-        return v > CLIP ? CLIP : (v < -CLIP ? -CLIP : v);
+        return clip(v, CLIP);
+    }
+
+    private static float clip(float v, float limit) {
+        return v > limit ? limit : (v < -limit ? -limit : v);
     }
 }

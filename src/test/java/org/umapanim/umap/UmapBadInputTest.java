@@ -108,7 +108,7 @@ class UmapBadInputTest {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
-            assertThat(max - min).isBetween(0.5f, 50f);
+            assertThat(max - min).as("n=" + n).isBetween(0.5f, 50f);
         }
     }
 
