@@ -3,14 +3,11 @@ package org.umapanim.pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.umapanim.common.Checksums;
 import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
-import org.umapanim.common.Version;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.render.FrameRenderer;
 import org.umapanim.render.FrameSink;
@@ -56,13 +53,7 @@ final class RenderStage {
         this.options = new RenderOptions(heading.title(), heading.subtitle(), settings.frameSize(), settings.dot(),
                 settings.toDensity(), settings.toCamera(), timing, compute.threads(), compute.seed());
         // everything that changes a frame's pixels or the frames' number or timing
-        Map<String, String> inputs = new LinkedHashMap<>();
-        inputs.put("umap-anim.version", Version.current());
-        inputs.put(RunIdentity.KEY, Objects.requireNonNullElse(run, "none recorded"));
-        inputs.put("epochs.sha256", Checksums.sha256(folders.epochs()));
-        inputs.put("digits.sha256", Checksums.sha256(folders.digits()));
-        inputs.put("title", heading.title());
-        inputs.put("subtitle", heading.subtitle());
+        Map<String, String> inputs = StageStamp.preparedInputs(folders, run, heading);
         inputs.put("seed", Long.toString(compute.seed()));
         inputs.put("last epoch", Integer.toString(epochs.lastEpoch()));
         inputs.put("size", options.size().width() + "x" + options.size().height());

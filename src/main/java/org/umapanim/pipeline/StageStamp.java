@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.Objects;
 import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.Checksums;
+import org.umapanim.common.Version;
 
 /**
  * What a stage's outputs were made from, kept in a small text file beside them: a fingerprint of
@@ -20,6 +22,21 @@ import org.umapanim.common.Checksums;
  * finished one, while the outputs it did complete (frames) can still be trusted for resumption.
  */
 final class StageStamp {
+    /**
+     * The inputs every stage that reads prepare's files starts its fingerprint with: this
+     * version, the run, both files' contents and the heading; the stage adds its own settings.
+     */
+    static Map<String, String> preparedInputs(Folders folders, String run, Heading heading) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("umap-anim.version", Version.current());
+        inputs.put(RunIdentity.KEY, Objects.requireNonNullElse(run, "none recorded"));
+        inputs.put("epochs.sha256", Checksums.sha256(folders.epochs()));
+        inputs.put("digits.sha256", Checksums.sha256(folders.digits()));
+        inputs.put("title", heading.title());
+        inputs.put("subtitle", heading.subtitle());
+        return inputs;
+    }
+
     enum State {
         /** No stamp, or one made from other inputs or settings: everything must be redone. */
         STALE,

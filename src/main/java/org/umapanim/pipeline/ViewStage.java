@@ -2,13 +2,10 @@ package org.umapanim.pipeline;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.umapanim.common.Checksums;
 import org.umapanim.common.Progress;
-import org.umapanim.common.Version;
 import org.umapanim.quality.EpochMeasures;
 import org.umapanim.render.Classes;
 import org.umapanim.render.Palette;
@@ -37,13 +34,7 @@ final class ViewStage {
         this.heading = Heading.of(settings.title(), settings.subtitle(), epochs.metadata());
         this.selection = EpochSelection.parse(settings.epochs());
         String run = RunIdentity.requirePair(folders.epochs(), epochs.metadata(), folders.digits());
-        Map<String, String> inputs = new LinkedHashMap<>();
-        inputs.put("umap-anim.version", Version.current());
-        inputs.put(RunIdentity.KEY, Objects.requireNonNullElse(run, "none recorded"));
-        inputs.put("epochs.sha256", Checksums.sha256(folders.epochs()));
-        inputs.put("digits.sha256", Checksums.sha256(folders.digits()));
-        inputs.put("title", heading.title());
-        inputs.put("subtitle", heading.subtitle());
+        Map<String, String> inputs = StageStamp.preparedInputs(folders, run, heading);
         inputs.put("view-epochs", selection.spec());
         if (Files.exists(folders.metrics())) {
             inputs.put("metrics.sha256", Checksums.sha256(folders.metrics()));
