@@ -20,7 +20,7 @@ public final class Pipeline {
     private final Consumer<StageReport> reports;
     private final boolean verbose;
 
-    /** @param verbose let the libraries (FFmpeg) say more than their errors */
+    /** @param verbose report what UMAP did and the peak memory, and let the libraries (FFmpeg) say more than their errors */
     public Pipeline(Folders folders, Progress progress, Consumer<StageReport> reports, boolean verbose) {
         this.folders = folders;
         this.progress = progress;
@@ -31,7 +31,7 @@ public final class Pipeline {
     /** Embeds the data and writes digits.parquet and epochs.parquet, whatever is there. */
     public void prepare(PrepareSettings settings) {
         try (RunLock lock = RunLock.acquire(List.of(folders.data()))) {
-            reports.accept(new PrepareStage(settings, folders, progress).run(false));
+            reports.accept(new PrepareStage(settings, folders, progress, verbose).run(false));
         }
     }
 
@@ -96,7 +96,7 @@ public final class Pipeline {
         List<Path> dirs = new ArrayList<>(List.of(folders.data(), folders.frames(), folders.images(), folders.htmlDir()));
         dirs.addAll(folders.movieDirs());
         try (RunLock lock = RunLock.acquire(dirs)) {
-            reports.accept(new PrepareStage(prepare, folders, progress).run(!force));
+            reports.accept(new PrepareStage(prepare, folders, progress, verbose).run(!force));
 
             RenderStage render = new RenderStage(look, folders, progress);
             StageStamp.State renderState = force ? StageStamp.State.STALE : render.state();

@@ -9,14 +9,16 @@ import java.util.List;
 /**
  * What one stage did, for the summary at the end of a run.
  *
- * @param figures a last line of results (prepare: the final layout's quality), or empty
+ * @param notes   last lines: results (prepare: the final layout's quality) and, with
+ *                {@code --verbose}, what the stage did (prepare: UMAP's figures, the peak memory)
  * @param phases  where the time went, in order; the summary adds "other" for the rest of {@code millis}
  */
 public record StageReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail,
-                          String figures, List<Phase> phases) {
+                          List<String> notes, List<Phase> phases) {
 
     public StageReport {
         outputs = List.copyOf(outputs);
+        notes = List.copyOf(notes);
         phases = List.copyOf(phases);
     }
 
@@ -45,7 +47,7 @@ public record StageReport(String stage, Outcome outcome, long millis, List<Path>
     }
 
     public StageReport(String stage, Outcome outcome, long millis, List<Path> outputs, String detail) {
-        this(stage, outcome, millis, outputs, detail, "", List.of());
+        this(stage, outcome, millis, outputs, detail, List.of(), List.of());
     }
 
     public void print(PrintStream out) {
@@ -61,8 +63,8 @@ public record StageReport(String stage, Outcome outcome, long millis, List<Path>
         for (Path file : outputs) {
             out.printf("         %s  %s%n", file, size(file));
         }
-        if (!figures.isEmpty()) {
-            out.printf("         %s%n", figures);
+        for (String note : notes) {
+            out.printf("         %s%n", note);
         }
     }
 

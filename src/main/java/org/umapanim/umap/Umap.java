@@ -19,22 +19,36 @@ import org.umapanim.common.Progress;
 public final class Umap {
     private final UmapParams params;
     private final java.util.function.Consumer<UmapObjective> objectiveListener;
+    private final java.util.function.Consumer<FoundNeighbours> neighboursListener;
 
     public Umap(UmapParams params) {
-        this(params, objective -> {});
+        this(params, objective -> {}, found -> {});
     }
 
-    private Umap(UmapParams params, java.util.function.Consumer<UmapObjective> objectiveListener) {
+    private Umap(UmapParams params, java.util.function.Consumer<UmapObjective> objectiveListener,
+                 java.util.function.Consumer<FoundNeighbours> neighboursListener) {
         this.params = java.util.Objects.requireNonNull(params, "params");
         this.objectiveListener = java.util.Objects.requireNonNull(objectiveListener, "objectiveListener");
+        this.neighboursListener = java.util.Objects.requireNonNull(neighboursListener, "neighboursListener");
     }
+
+    /**
+     * The neighbours of every row and the rows they were found among (after the scaling and any
+     * PCA), handed out once per fit before the graph is built: what a recall estimate needs.
+     */
+    public record FoundNeighbours(KnnGraph graph, float[] rows, int d, Metric metric) {}
 
     /**
      * The same engine, also handing {@code listener} UMAP's objective (the pruned fuzzy graph the
      * SGD works on and the curve's a, b) once per fit, before epoch 0: what a loss estimate needs.
      */
     public Umap withObjectiveListener(java.util.function.Consumer<UmapObjective> listener) {
-        return new Umap(params, listener);
+        return new Umap(params, listener, neighboursListener);
+    }
+
+    /** The same engine, also handing {@code listener} the neighbours it found ({@link FoundNeighbours}). */
+    public Umap withNeighboursListener(java.util.function.Consumer<FoundNeighbours> listener) {
+        return new Umap(params, objectiveListener, listener);
     }
 
     public UmapParams params() {
@@ -104,6 +118,7 @@ public final class Umap {
                              EpochListener listener, Progress progress) {
         UmapParams p = params;
         int n = knn.n();
+        neighboursListener.accept(new FoundNeighbours(knn, input.values(), input.d(), p.metric()));
         try (Workers workers = new Workers(p.threads())) {
             long t1 = System.nanoTime();
             FuzzyGraph graph = FuzzyGraph.build(knn, workers);
