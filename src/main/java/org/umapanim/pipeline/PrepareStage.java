@@ -114,9 +114,12 @@ final class PrepareStage {
             set.commit(outputs);
         }
         stamp.markComplete(outputs);
-        List<StageReport.Phase> phases = new ArrayList<>(List.of(
-                new StageReport.Phase("load", (loaded - started) / 1_000_000, false),
-                new StageReport.Phase("PCA", fit.pcaMillis(), false),
+        List<StageReport.Phase> phases = new ArrayList<>();
+        phases.add(new StageReport.Phase("load", (loaded - started) / 1_000_000, false));
+        if (params.pca() > 0) {
+            phases.add(new StageReport.Phase("PCA", fit.pcaMillis(), false));
+        }
+        phases.addAll(List.of(
                 new StageReport.Phase("kNN", fit.knnMillis(), false),
                 new StageReport.Phase("graph", fit.graphMillis(), false),
                 new StageReport.Phase("init", fit.initMillis(), false),
@@ -124,9 +127,6 @@ final class PrepareStage {
                 new StageReport.Phase("epochs.parquet", writeEpochs, false),
                 new StageReport.Phase("digits.parquet", digitsMillis[0], true),
                 new StageReport.Phase("waiting for digits.parquet", waited, false)));
-        if (params.pca() == 0) {
-            phases.remove(1);
-        }
         List<String> notes = new ArrayList<>(List.of(figures(quality.last())));
         if (verbose) {
             notes.add(umapFigures(fit, objective[0], recall[0], params));
