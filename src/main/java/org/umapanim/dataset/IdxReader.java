@@ -106,10 +106,7 @@ public final class IdxReader {
         Path file = source.shown();
         try (Checksums.Hashing hashing = new Checksums.Hashing(source.open(), digest);
                 DataInputStream in = new DataInputStream(decompressed(hashing))) {
-            int magic = header(in, source, "images");
-            if (magic != IMAGES_MAGIC) {
-                throw new FileProblem(file, wrongMagic(magic, IMAGES_MAGIC, "images"));
-            }
+            requireMagic(in, source, IMAGES_MAGIC, "images");
             int count = header(in, source, "images");
             int height = header(in, source, "images");
             int width = header(in, source, "images");
@@ -155,12 +152,8 @@ public final class IdxReader {
             }
             hashing.drain();
             return new Images(file, count, height, width, kept, values);
-        } catch (ZipException e) {
-            throw new FileProblem(file, "corrupt gzip data: " + e.getMessage(), e);
-        } catch (EOFException e) {
-            throw new FileProblem(file, "truncated: the compressed data ends early", e);
         } catch (IOException e) {
-            throw new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
+            throw readProblem(file, e);
         }
     }
 
@@ -168,10 +161,7 @@ public final class IdxReader {
         Path file = source.shown();
         try (Checksums.Hashing hashing = new Checksums.Hashing(source.open(), digest);
                 DataInputStream in = new DataInputStream(decompressed(hashing))) {
-            int magic = header(in, source, "labels");
-            if (magic != LABELS_MAGIC) {
-                throw new FileProblem(file, wrongMagic(magic, LABELS_MAGIC, "labels"));
-            }
+            requireMagic(in, source, LABELS_MAGIC, "labels");
             int count = header(in, source, "labels");
             if (count != images.count) {
                 throw new FileProblem(file, "has " + count + " labels but " + images.file.getFileName() + " has "
@@ -200,12 +190,8 @@ public final class IdxReader {
                 }
             }
             return labels;
-        } catch (ZipException e) {
-            throw new FileProblem(file, "corrupt gzip data: " + e.getMessage(), e);
-        } catch (EOFException e) {
-            throw new FileProblem(file, "truncated: the compressed data ends early", e);
         } catch (IOException e) {
-            throw new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
+            throw readProblem(file, e);
         }
     }
 
@@ -217,6 +203,25 @@ public final class IdxReader {
         int b1 = in.read();
         in.reset();
         return b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER) : in;
+    }
+
+    /** What went wrong reading an IDX file, in words: damaged gzip data, an early end, or the system's reason. */
+    private static FileProblem readProblem(Path file, IOException e) {
+        if (e instanceof ZipException) {
+            return new FileProblem(file, "corrupt gzip data: " + e.getMessage(), e);
+        }
+        if (e instanceof EOFException) {
+            return new FileProblem(file, "truncated: the compressed data ends early", e);
+        }
+        return new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
+    }
+
+    /** Reads the header's first number and refuses a file whose magic number is not {@code expected}. */
+    private static void requireMagic(DataInputStream in, Source source, int expected, String kind) throws IOException {
+        int magic = header(in, source, kind);
+        if (magic != expected) {
+            throw new FileProblem(source.shown(), wrongMagic(magic, expected, kind));
+        }
     }
 
     private static int header(DataInputStream in, Source source, String kind) throws IOException {

@@ -15,7 +15,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.umapanim.quality.EpochMeasures;
 
@@ -99,16 +98,7 @@ public final class MetricsInset {
         valueAxis.setRange(low, high);
         valueAxis.setVisible(false);
         XYPlot plot = new XYPlot(data, epochAxis, valueAxis, lines);
-        plot.setBackgroundPaint(null);
-        plot.setOutlineVisible(false);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        plot.setInsets(RectangleInsets.ZERO_INSETS);
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        JFreeChart chart = new JFreeChart(null, null, plot, false);
-        chart.setBackgroundPaint(null);
-        chart.setBorderVisible(false);
-        chart.setPadding(RectangleInsets.ZERO_INSETS);
+        JFreeChart chart = BareChart.of(plot);
         chart.draw(g, new Rectangle(AREA.x + 8, AREA.y + TEXT_HEIGHT + 6, AREA.width - 16, AREA.height - TEXT_HEIGHT - 14));
     }
 }

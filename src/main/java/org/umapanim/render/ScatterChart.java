@@ -10,7 +10,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
 import org.jfree.chart.renderer.xy.XYDotRenderer;
 import org.jfree.chart.renderer.xy.XYShapeRenderer;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.DomainOrder;
 import org.jfree.data.xy.AbstractXYDataset;
 
@@ -61,16 +60,7 @@ final class ScatterChart {
         boolean discs = !density && dot > LARGEST_SQUARE;
         XYPlot plot = new XYPlot(new Layout2D(xy), x, y,
                 density ? new DensityRenderer(classes, palette) : discs ? discs() : squares());
-        plot.setBackgroundPaint(null);
-        plot.setOutlineVisible(false);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        plot.setInsets(RectangleInsets.ZERO_INSETS);
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        JFreeChart chart = new JFreeChart(null, null, plot, false);
-        chart.setBackgroundPaint(null);
-        chart.setBorderVisible(false);
-        chart.setPadding(RectangleInsets.ZERO_INSETS);
+        JFreeChart chart = BareChart.of(plot);
         chart.setAntiAlias(discs);
         chart.draw(g, area);
     }
