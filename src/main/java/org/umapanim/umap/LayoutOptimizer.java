@@ -19,10 +19,11 @@ import org.umapanim.common.Progress;
  *   <li>the vertices of the class work through their rows in parallel, each moving only
  *       itself: the pull of each due edge (j, k), then its negative samples; the pull's
  *       opposite, the move of the tail k, is written beside the edge;</li>
- *   <li>every vertex adjacent to the class then applies the moves written for it, in a fixed
- *       order, and the vertices of the class take their new positions.</li>
+ *   <li>every vertex adjacent to the class then applies the sum of the moves written for it,
+ *       clipped as one sample's move is (see {@link #finishPhase}), and the vertices of the
+ *       class take their new positions.</li>
  * </ol>
- * Every edge is thus worked exactly as in umap-learn's sweep — both ends move by the same step,
+ * Every edge is thus worked as in umap-learn's sweep — both ends move by the same step,
  * computed from where both were — only the order of the rows is by class, not by index, and
  * the vertices of one class see each other (as negative samples, the only way they meet) where
  * they were when the phase began. Nothing is read while it is written. Negative samples come
