@@ -84,7 +84,7 @@ final class PrepareStage {
             try (EpochsWriter epochs = new EpochsWriter(set.staged(folders.epochs()), data.labelColumn(),
                     data.labels(), params.nEpochs(), settings.stretch(), metadata);
                  QualityRecorder measures = new QualityRecorder(data.values(), data.rows(), data.cols(),
-                         data.labelled() ? data.labels() : null, params.seed())) {
+                         data.labelled() ? data.labels() : null, params.seed(), params.threads())) {
                 fit = umap.withObjectiveListener(o -> {
                     objective[0] = o;
                     measures.useObjective(o);

@@ -1,29 +1,31 @@
 package org.umapanim.quality;
 
 /**
- * Nearest neighbours in one 2-D layout: the points sorted into a uniform grid of about two
- * points per cell, searched ring by ring outwards from the query's cell, skipping cells farther
- * than the k-th nearest point found so far, until no closer point can remain. Smile's KDTree
- * answered the same 15-NN queries on the 10,000 bundled digits over 20 times slower (70 µs
- * against 3 µs on a busy machine: boxed keys, a neighbour object per candidate), too slow for
- * thousands of queries per epoch.
+ * Nearest neighbours in one 2-D layout: the points sorted into a uniform grid of about one point
+ * per cell, searched ring by ring outwards from the query's cell until no closer point can remain.
+ * Each row of a ring is one run of consecutive members, and the search stops as soon as the k-th
+ * nearest point found is closer than the nearest edge of the rings searched (not just the rings'
+ * width): on the bundled digits' 201 layouts this answered the measures' 3,000 queries an epoch
+ * in 0.48 s against 0.62 s for cell-by-cell rings of two points a cell. Smile's KDTree answered
+ * the same 15-NN queries over 20 times slower (70 µs against 3 µs on a busy machine: boxed keys,
+ * a neighbour object per candidate).
  */
 final class PlaneGrid {
-    private final float[] xy;
     private final int columns;
     private final int rows;
     private final double minX;
     private final double minY;
     private final double cell;
+    /** Members of cell c are members[cellStart[c] … cellStart[c + 1] − 1], cells in row-major order. */
     private final int[] cellStart;
     private final int[] members;
-    /** The members' coordinates in cell order, so a cell's points are read from consecutive memory. */
-    private final double[] memberX;
-    private final double[] memberY;
+    /** The members' coordinates (x, y) in the same order, so a run of cells is read from consecutive memory. */
+    private final double[] memberXY;
+    /** Each point's position in members. */
+    private final int[] slot;
 
-    /** Indexes the points of {@code xy} (x = xy[2i], y = xy[2i+1]); the array must not change while in use. */
+    /** Indexes the points of {@code xy} (x = xy[2i], y = xy[2i+1]); queries may then come from any thread. */
     PlaneGrid(float[] xy) {
-        this.xy = xy;
         int n = xy.length / 2;
         double loX = Double.POSITIVE_INFINITY, hiX = Double.NEGATIVE_INFINITY;
         double loY = Double.POSITIVE_INFINITY, hiY = Double.NEGATIVE_INFINITY;
@@ -38,8 +40,8 @@ final class PlaneGrid {
         double width = hiX - loX;
         double height = hiY - loY;
         double longer = Math.max(width, height);
-        // square cells of about two points each over the bounding box (a line of points gets a row of cells)
-        double size = Math.sqrt(Math.max(width, longer / n) * Math.max(height, longer / n) / Math.max(1, n / 2.0));
+        // square cells of about one point each over the bounding box (a line of points gets a row of cells)
+        double size = Math.sqrt(Math.max(width, longer / n) * Math.max(height, longer / n) / n);
         this.cell = size > 0 ? size : 1;
         this.columns = Math.max(1, Math.min(n, (int) (width / cell) + 1));
         this.rows = Math.max(1, Math.min(n, (int) (height / cell) + 1));
@@ -54,13 +56,14 @@ final class PlaneGrid {
         }
         int[] fill = java.util.Arrays.copyOf(cellStart, columns * rows);
         this.members = new int[n];
-        this.memberX = new double[n];
-        this.memberY = new double[n];
+        this.memberXY = new double[2 * n];
+        this.slot = new int[n];
         for (int i = 0; i < n; i++) {
             int p = fill[cellOf[i]]++;
             members[p] = i;
-            memberX[p] = xy[2 * i];
-            memberY[p] = xy[2 * i + 1];
+            slot[i] = p;
+            memberXY[2 * p] = xy[2 * i];
+            memberXY[2 * p + 1] = xy[2 * i + 1];
         }
     }
 
@@ -78,46 +81,68 @@ final class PlaneGrid {
      */
     void nearest(int self, int[] out) {
         int k = out.length;
-        double[] best = new double[k];
+        double[] best = new double[k];   // the distances of out's points
         java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-        double x = xy[2 * self];
-        double y = xy[2 * self + 1];
+        double x = memberXY[2 * slot[self]];
+        double y = memberXY[2 * slot[self] + 1];
         int cx = column(x);
         int cy = row(y);
-        int rings = Math.max(columns, rows);
-        for (int ring = 0; ring < rings; ring++) {
-            for (int gy = Math.max(0, cy - ring); gy <= Math.min(rows - 1, cy + ring); gy++) {
-                boolean edgeRow = gy == cy - ring || gy == cy + ring;
-                int step = edgeRow ? 1 : 2 * ring;
-                for (int gx = cx - ring; gx <= cx + ring; gx += step) {
-                    if (gx >= 0 && gx < columns && gapSquared(gx, gy, x, y) <= best[k - 1]) {
-                        scan(gy * columns + gx, self, x, y, best, out);
-                    }
+        // how far the query is from each side of its own cell
+        double left = x - (minX + cx * cell);
+        double right = minX + (cx + 1) * cell - x;
+        double below = y - (minY + cy * cell);
+        double above = minY + (cy + 1) * cell - y;
+        double inside = Math.min(Math.min(left, right), Math.min(below, above));
+        for (int ring = 0; ; ring++) {
+            if (ring > 0) {
+                // every point outside rings 0 … ring − 1 is at least this far from the query (less
+                // a millionth of a cell for points that rounding put in the next cell); strictly
+                // closer k-th neighbour: a point at exactly that distance might win a tie on its index
+                double reach = Math.max(0, inside + (ring - 1 - 1e-6) * cell);
+                if (best[k - 1] < reach * reach
+                        || (cx - ring < 0 && cx + ring >= columns && cy - ring < 0 && cy + ring >= rows)) {
+                    return;
                 }
             }
-            // every point outside this ring is at least `ring` cells away from the query
-            double reach = ring * cell;
-            if (best[k - 1] < reach * reach) {
-                return;
+            // the ring's four sides: its bottom and top rows whole, then its left and right
+            // columns between them, each side skipped when all of it is too far; one call site
+            // of scan keeps this method small for the JIT (with six, C2 took 0.18 s to compile it)
+            double gap = (ring - 1) * cell;
+            int x0 = Math.max(0, cx - ring);
+            int x1 = Math.min(columns - 1, cx + ring);
+            int y0 = Math.max(0, cy - ring + 1);
+            int y1 = Math.min(rows - 1, cy + ring - 1);
+            for (int side = 0; side < (ring == 0 ? 1 : 4); side++) {
+                int gx = side == 2 ? cx - ring : cx + ring;
+                boolean near = switch (side) {
+                    case 0 -> cy - ring >= 0 && (ring == 0 || within(gap + below, best));
+                    case 1 -> cy + ring < rows && within(gap + above, best);
+                    case 2 -> gx >= 0 && within(gap + left, best);
+                    default -> gx < columns && within(gap + right, best);
+                };
+                int from = side < 2 ? 0 : y0;
+                int to = side < 2 ? 0 : y1;
+                for (int g = from; near && g <= to; g++) {
+                    int gy = side == 0 ? cy - ring : side == 1 ? cy + ring : g;
+                    scan(gy, side < 2 ? x0 : gx, side < 2 ? x1 : gx, self, x, y, out, best);
+                }
             }
         }
     }
 
-    /** Squared distance from (x, y) to the nearest point of cell (gx, gy). */
-    private double gapSquared(int gx, int gy, double x, double y) {
-        double left = minX + gx * cell;
-        double bottom = minY + gy * cell;
-        double dx = Math.max(0, Math.max(left - x, x - (left + cell)));
-        double dy = Math.max(0, Math.max(bottom - y, y - (bottom + cell)));
-        return dx * dx + dy * dy;
+    /** Whether a point {@code distance} away (less rounding) could still be among the k nearest. */
+    private boolean within(double distance, double[] best) {
+        double d = Math.max(0, distance - 1e-6 * cell);
+        return d * d <= best[best.length - 1];
     }
 
-    private void scan(int c, int self, double x, double y, double[] best, int[] out) {
+    /** Offers the members of cells gx0 … gx1 of row gy. */
+    private void scan(int gy, int gx0, int gx1, int self, double x, double y, int[] out, double[] best) {
         int k = out.length;
         double worst = best[k - 1];
-        for (int p = cellStart[c], end = cellStart[c + 1]; p < end; p++) {
-            double dx = memberX[p] - x;
-            double dy = memberY[p] - y;
+        for (int p = cellStart[gy * columns + gx0], end = cellStart[gy * columns + gx1 + 1]; p < end; p++) {
+            double dx = memberXY[2 * p] - x;
+            double dy = memberXY[2 * p + 1] - y;
             double dist = dx * dx + dy * dy;
             if (dist > worst) {
                 continue;

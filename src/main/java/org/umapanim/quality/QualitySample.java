@@ -12,15 +12,16 @@ import java.util.SplittableRandom;
  * <p>Sizes, measured on the bundled 10,000 digits: the trustworthiness estimate has a standard
  * error of 0.0018 from 1,000 points and 0.0025 from 500, which is plenty for a measure compared
  * to 0.01, while the input-space side (one-off distances, a rank lookup per layout neighbour)
- * was 60 % of the measures' time at 1,000. 10-NN accuracy is a proportion near 0.94, whose
- * standard error is 0.0075 at 1,000 points but 0.0043 at 3,000, hence the larger sample for the
- * measures that need no input-space distances. The ranks take one int per sampled point per
- * point, at most {@link #MAX_RANKS} in all (64 MB): 500 sampled points up to 33,554 points, 239
- * for 70,000.
+ * was 60 % of the measures' time at 1,000. 10-NN accuracy is a proportion near 0.93, whose
+ * standard error is 0.0075 at 1,000 points and 0.0056 at 2,000 (the final layout's estimates
+ * from six seeds' samples of 2,000 were within 0.007 of the full 0.931), hence the larger sample
+ * for the measures that need no input-space distances; 3,000 cost half as much again. The ranks
+ * take one int per sampled point per point, at most {@link #MAX_RANKS} in all (64 MB): 500
+ * sampled points up to 33,554 points, 239 for 70,000.
  */
 record QualitySample(int[] order, int highD, int planar) {
     static final int HIGH_D = 500;
-    static final int PLANAR = 3_000;
+    static final int PLANAR = 2_000;
     static final long MAX_RANKS = 1L << 24;
 
     /** The sample of {@code n} points drawn with {@code seed}. */

@@ -6,7 +6,7 @@ package org.umapanim.umap;
  * over blocks themselves (the BLAS calls ARPACK makes are small: OpenBLAS's spinning worker
  * threads made them 5x costlier in CPU time).
  */
-final class Blas {
+public final class Blas {
     static {
         org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads(1);
     }
@@ -14,7 +14,7 @@ final class Blas {
     private Blas() {}
 
     /** Loads OpenBLAS on one thread, once; later calls do nothing. */
-    static void singleThreaded() {
+    public static void singleThreaded() {
         // the static initialiser does the work
     }
 }

@@ -128,13 +128,15 @@ public final class Umap {
             graph = graph.prune(graph.maxWeight() / pruneEpochs);
             long t2 = System.nanoTime();
 
+            // handed out before the initial layout, so a listener can start its own work while the
+            // (single-threaded) spectral initialisation leaves cores free
+            double[] ab = CurveFit.fitAB(p.spread(), p.minDist());
+            objectiveListener.accept(UmapObjective.of(graph, ab[0], ab[1]));
+
             Components comps = Components.of(graph);
             float[] layout = new float[2 * n];
             InitMethod init = initialLayout(graph, comps, input, workers, layout);
             long t3 = System.nanoTime();
-
-            double[] ab = CurveFit.fitAB(p.spread(), p.minDist());
-            objectiveListener.accept(UmapObjective.of(graph, ab[0], ab[1]));
             listener.onEpoch(0, layout);
             LayoutOptimizer optimizer = new LayoutOptimizer(layout, graph, ab[0], ab[1], p);
             try (Progress.Task task = progress.start("epochs", p.nEpochs())) {

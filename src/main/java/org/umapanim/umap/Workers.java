@@ -12,22 +12,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A fixed set of worker threads for data-parallel loops. Work is cut into blocks whose
  * boundaries do not depend on the thread count, so per-block results are reproducible.
  */
-final class Workers implements AutoCloseable {
+public final class Workers implements AutoCloseable {
 
     @FunctionalInterface
-    interface RangeBody {
+    public interface RangeBody {
         void run(int from, int to);
     }
 
     @FunctionalInterface
-    interface ThreadBody {
+    public interface ThreadBody {
         void run(int thread);
     }
 
     private final int threads;
     private final ExecutorService pool;
 
-    Workers(int threads) {
+    public Workers(int threads) {
         this.threads = threads;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "umap-worker");
@@ -36,12 +36,12 @@ final class Workers implements AutoCloseable {
         });
     }
 
-    int threads() {
+    public int threads() {
         return threads;
     }
 
     /** Runs {@code body} over [0, n) in blocks of {@code blockSize}, handed out to threads as they free up. */
-    void forBlocks(int n, int blockSize, RangeBody body) {
+    public void forBlocks(int n, int blockSize, RangeBody body) {
         int blocks = (n + blockSize - 1) / blockSize;
         AtomicInteger next = new AtomicInteger();
         onEachThread(t -> {
@@ -52,7 +52,7 @@ final class Workers implements AutoCloseable {
     }
 
     /** Runs {@code body(t)} once for each thread t and waits for all of them. */
-    void onEachThread(ThreadBody body) {
+    public void onEachThread(ThreadBody body) {
         if (pool == null) {
             body.run(0);
             return;

@@ -18,12 +18,15 @@ import org.umapanim.pipeline.PrepareSettings;
 import org.umapanim.pipeline.RenderSettings;
 import org.umapanim.pipeline.StageReport;
 import org.umapanim.pipeline.ViewSettings;
+import org.umapanim.quality.QualityRecorder;
 import org.umapanim.store.EpochsReader;
 import org.umapanim.umap.EmbeddingQuality;
 import org.umapanim.umap.KnnGraph;
 import org.umapanim.umap.Metric;
 import org.umapanim.umap.NearestNeighbors;
 import org.umapanim.umap.SampledRecall;
+import org.umapanim.umap.Umap;
+import org.umapanim.umap.UmapParams;
 
 /**
  * The benchmark behind {@code bench/run}: the real {@code prepare} (then render and encode) on
@@ -34,7 +37,7 @@ import org.umapanim.umap.SampledRecall;
  * run rather than absolute times.
  *
  * <p>Usage: {@code Benchmark [--input FILE | --dataset NAME] [--limit N] [--threads N]
- * [--metric NAME] [--prepare-only]}, or the older {@code Benchmark [ROWS [THREADS]]}; the default
+ * [--metric NAME] [--prepare-only] [--measures-cost]}, or the older {@code Benchmark [ROWS [THREADS]]}; the default
  * input is the bundled 10,000 digits, on all cores.
  */
 public final class Benchmark {
@@ -109,7 +112,45 @@ public final class Benchmark {
             System.out.printf("10-NN accuracy in 2-D (5-fold)  %.4f%s%n",
                     EmbeddingQuality.knnAccuracy(xy, sub, 10, 5, 0), of);
         }
+        if (o.measuresCost) {
+            measuresCost(data, compute.threads(), prepare.millis());
+        }
         deleteTree(dir);
+    }
+
+    /**
+     * What the per-epoch measures add to UMAP's fit (the only part of prepare they touch): the fit
+     * alone and the fit with a QualityRecorder, alternately, in this JVM after a warm-up pair, the
+     * fastest of three each (wall and process CPU time), against the prepare measured above.
+     */
+    private static void measuresCost(Dataset data, int threads, long prepareMillis) {
+        UmapParams params = org.umapanim.umap.TestParams.threads(UmapParams.DEFAULTS, threads);
+        long[][] best = {{Long.MAX_VALUE, Long.MAX_VALUE}, {Long.MAX_VALUE, Long.MAX_VALUE}};
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int round = 0; round < 4; round++) {
+            for (int with = 0; with < 2; with++) {
+                long cpu = os.getProcessCpuTime();
+                long t = System.nanoTime();
+                if (with == 1) {
+                    try (QualityRecorder measures = new QualityRecorder(data.values(), data.rows(), data.cols(),
+                            data.labelled() ? data.labels() : null, params.seed(), threads)) {
+                        new Umap(params).withObjectiveListener(measures::useObjective)
+                                .fit(data.values(), data.rows(), data.cols(), measures, Progress.NONE);
+                        measures.finish(1, 1);
+                    }
+                } else {
+                    new Umap(params).fit(data.values(), data.rows(), data.cols(), (epoch, xy) -> {}, Progress.NONE);
+                }
+                if (round > 0) {
+                    best[with][0] = Math.min(best[with][0], (System.nanoTime() - t) / 1_000_000);
+                    best[with][1] = Math.min(best[with][1], (os.getProcessCpuTime() - cpu) / 1_000_000);
+                }
+            }
+        }
+        long added = best[1][0] - best[0][0];
+        System.out.printf("measures' cost: UMAP's fit %d ms without, %d ms with (CPU %d ms, %d ms): +%d ms, "
+                        + "%.1f %% of prepare's %d ms%n", best[0][0], best[1][0], best[0][1], best[1][1], added,
+                100.0 * added / prepareMillis, prepareMillis);
     }
 
     private static void row(String stage, long millis, String note) {
@@ -150,7 +191,8 @@ public final class Benchmark {
     }
 
     /** The command line. */
-    private record Options(Path input, String dataset, int limit, int threads, String metric, boolean prepareOnly) {
+    private record Options(Path input, String dataset, int limit, int threads, String metric, boolean prepareOnly,
+                           boolean measuresCost) {
         static Options parse(String[] args) {
             Path input = null;
             String dataset = null;
@@ -158,6 +200,7 @@ public final class Benchmark {
             int threads = Runtime.getRuntime().availableProcessors();
             String metric = PrepareSettings.DEFAULTS.metric();
             boolean prepareOnly = false;
+            boolean measuresCost = false;
             List<String> positional = new ArrayList<>();
             for (int a = 0; a < args.length; a++) {
                 switch (args[a]) {
@@ -167,11 +210,12 @@ public final class Benchmark {
                     case "--threads" -> threads = Integer.parseInt(args[++a]);
                     case "--metric" -> metric = args[++a];
                     case "--prepare-only" -> prepareOnly = true;
+                    case "--measures-cost" -> measuresCost = true;
                     default -> {
                         if (args[a].startsWith("-")) {
                             throw new IllegalArgumentException("unknown option " + args[a] + "; usage: bench/run "
                                     + "[--input FILE | --dataset NAME] [--limit N] [--threads N] [--metric NAME] "
-                                    + "[--prepare-only]  or  bench/run [ROWS [THREADS]]");
+                                    + "[--prepare-only] [--measures-cost]  or  bench/run [ROWS [THREADS]]");
                         }
                         positional.add(args[a]);
                     }
@@ -183,7 +227,7 @@ public final class Benchmark {
             if (positional.size() > 1) {
                 threads = Integer.parseInt(positional.get(1));
             }
-            return new Options(input, dataset, limit, threads, metric, prepareOnly);
+            return new Options(input, dataset, limit, threads, metric, prepareOnly, measuresCost);
         }
     }
 }

@@ -7,10 +7,12 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.umapanim.umap.UmapObjective;
+import org.umapanim.umap.Workers;
 
 class CrossEntropyEstimateTest {
     private static final double A = 1.577;
     private static final double B = 0.895;
+    private static final Workers ONE_THREAD = new Workers(1);
 
     /** A random symmetric graph of about {@code degree} neighbours per point, weights in (0, 1], in CSR form. */
     static UmapObjective graph(int n, int degree, long seed, double b) {
@@ -76,13 +78,13 @@ class CrossEntropyEstimateTest {
 
     @Test
     void aSmallGraphIsSummedWholeAndExactly() {
-        UmapObjective g = graph(150, 10, 1, B);   // 11,175 pairs: below twice the sample size
-        float[] xy = layout(150, 2);
-        CrossEntropyEstimate.Loss loss = CrossEntropyEstimate.of(g, 3).at(xy);
+        UmapObjective g = graph(140, 10, 1, B);   // 9,730 pairs: below twice the sample size
+        float[] xy = layout(140, 2);
+        CrossEntropyEstimate.Loss loss = CrossEntropyEstimate.of(g, 3).at(xy, ONE_THREAD);
         double[] exact = exact(g, xy);
         assertThat(loss.attraction()).isCloseTo(exact[0], within(1e-9 * exact[0]));
         assertThat(loss.repulsion()).isCloseTo(exact[1], within(1e-9 * exact[1]));
-        assertThat(CrossEntropyEstimate.of(g, 3).pairSamples()).isEqualTo(11_175 - g.edges());
+        assertThat(CrossEntropyEstimate.of(g, 3).pairSamples()).isEqualTo(9_730 - g.edges());
     }
 
     @Test
@@ -96,7 +98,7 @@ class CrossEntropyEstimateTest {
         for (int seed = 0; seed < seeds; seed++) {
             CrossEntropyEstimate estimate = CrossEntropyEstimate.of(g, seed);
             assertThat(estimate.pairSamples()).isEqualTo(CrossEntropyEstimate.SAMPLES);
-            CrossEntropyEstimate.Loss loss = estimate.at(xy);
+            CrossEntropyEstimate.Loss loss = estimate.at(xy, ONE_THREAD);
             // fewer edges than samples: the attraction is summed whole
             assertThat(loss.attraction()).isCloseTo(exact[0], within(1e-9 * exact[0]));
             assertThat(loss.repulsion()).as("seed %d", seed).isCloseTo(exact[1], within(0.1 * exact[1]));
@@ -114,8 +116,19 @@ class CrossEntropyEstimateTest {
         for (int seed = 0; seed < 20; seed++) {
             CrossEntropyEstimate estimate = CrossEntropyEstimate.of(g, seed);
             assertThat(estimate.edgeSamples()).isEqualTo(CrossEntropyEstimate.SAMPLES);
-            mean += estimate.at(xy).attraction() / 20;
+            mean += estimate.at(xy, ONE_THREAD).attraction() / 20;
         }
         assertThat(mean).isCloseTo(exact[0], within(0.01 * exact[0]));
+    }
+
+    @Test
+    void anyThreadCountGivesTheSameEstimateBitForBit() {
+        UmapObjective g = graph(2000, 16, 6, B);
+        float[] xy = layout(2000, 7);
+        CrossEntropyEstimate estimate = CrossEntropyEstimate.of(g, 9);
+        CrossEntropyEstimate.Loss one = estimate.at(xy, ONE_THREAD);
+        try (Workers three = new Workers(3)) {
+            assertThat(estimate.at(xy, three)).isEqualTo(one);
+        }
     }
 }

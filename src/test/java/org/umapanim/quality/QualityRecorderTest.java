@@ -57,7 +57,12 @@ class QualityRecorderTest {
     }
 
     private static QualityRun record(Blobs b, String[] labels, float[][] layouts, double scaleX, double scaleY) {
-        try (QualityRecorder recorder = new QualityRecorder(b.values(), b.n(), b.d(), labels, 3)) {
+        return record(b, labels, layouts, scaleX, scaleY, 1);
+    }
+
+    private static QualityRun record(Blobs b, String[] labels, float[][] layouts, double scaleX, double scaleY,
+                                     int threads) {
+        try (QualityRecorder recorder = new QualityRecorder(b.values(), b.n(), b.d(), labels, 3, threads)) {
             for (int e = 0; e < layouts.length; e++) {
                 recorder.onEpoch(e, layouts[e]);
             }
@@ -87,6 +92,25 @@ class QualityRecorderTest {
         assertThat(run.epochs().get(1).trustworthiness()).isGreaterThan(run.epochs().get(0).trustworthiness() + 0.05);
         assertThat(run.epochs().get(1).labelAccuracy()).isGreaterThan(0.9);
         assertThat(run.epochs().get(0).labelAccuracy()).isLessThan(0.4);
+    }
+
+    @Test
+    void anyThreadCountGivesTheSameMeasuresBitForBit() {
+        // more points than a block of work measures, and a loss: every measure is split over threads
+        Blobs b = Blobs.make(1200, 12, 4, 5);
+        float[][] layouts = layouts(b);
+        List<List<EpochMeasures>> runs = new java.util.ArrayList<>();
+        for (int threads : new int[] {1, 3}) {
+            try (QualityRecorder recorder = new QualityRecorder(b.values(), b.n(), b.d(), b.labels(), 3, threads)) {
+                recorder.useObjective(CrossEntropyEstimateTest.graph(b.n(), 10, 1, 0.9));
+                for (int e = 0; e < layouts.length; e++) {
+                    recorder.onEpoch(e, layouts[e]);
+                }
+                runs.add(recorder.finish(1, 1).epochs());
+            }
+        }
+        assertThat(runs.get(0)).allSatisfy(m -> assertThat(m.loss()).isFinite());
+        assertThat(runs.get(1)).isEqualTo(runs.get(0));
     }
 
     /** Mean fraction of the k nearest input-space neighbours among the k nearest in the layout, by brute force. */
@@ -154,7 +178,7 @@ class QualityRecorderTest {
         UmapParams params = TestParams.threads(UmapParams.DEFAULTS, 2);
         QualityRun run;
         float[] layout;
-        try (QualityRecorder recorder = new QualityRecorder(s.values(), s.n(), s.d(), labels, params.seed())) {
+        try (QualityRecorder recorder = new QualityRecorder(s.values(), s.n(), s.d(), labels, params.seed(), 1)) {
             layout = new Umap(params).withObjectiveListener(recorder::useObjective)
                     .fit(s.values(), s.n(), s.d(), recorder, Progress.NONE).layout();
             run = recorder.finish(0.05, 0.05);
@@ -224,7 +248,7 @@ class QualityRecorderTest {
     @Test
     void threePointsAndIdenticalRowsAreMeasuredToo() {
         float[] three = {0, 0, 1, 1, 5, 5};
-        try (QualityRecorder recorder = new QualityRecorder(three, 3, 2, new String[] {"a", "a", "b"}, 1)) {
+        try (QualityRecorder recorder = new QualityRecorder(three, 3, 2, new String[] {"a", "a", "b"}, 1, 1)) {
             recorder.useObjective(CrossEntropyEstimateTest.graph(3, 2, 1, 0.9));
             recorder.onEpoch(0, new float[] {0, 0, 1, 0, 9, 9});
             QualityRun run = recorder.finish(1, 1);
@@ -235,7 +259,7 @@ class QualityRecorderTest {
             assertThat(run.last().loss()).isFinite();
         }
         float[] same = new float[30 * 4];   // 30 identical rows, all at the same place in the layout
-        try (QualityRecorder recorder = new QualityRecorder(same, 30, 4, null, 1)) {
+        try (QualityRecorder recorder = new QualityRecorder(same, 30, 4, null, 1, 1)) {
             recorder.onEpoch(0, new float[60]);
             recorder.onEpoch(1, new float[60]);
             QualityRun run = recorder.finish(1, 1);
@@ -247,7 +271,7 @@ class QualityRecorderTest {
     @Test
     void epochsMustComeInOrderAndTheObjectiveFirst() {
         Blobs b = Blobs.make(40, 3, 2, 4);
-        try (QualityRecorder recorder = new QualityRecorder(b.values(), b.n(), b.d(), b.labels(), 1)) {
+        try (QualityRecorder recorder = new QualityRecorder(b.values(), b.n(), b.d(), b.labels(), 1, 1)) {
             assertThatThrownBy(() -> recorder.onEpoch(1, new float[80])).hasMessageContaining("expected epoch 0");
             assertThatThrownBy(() -> recorder.onEpoch(0, new float[10])).hasMessageContaining("expected 2 × 40");
             recorder.onEpoch(0, layouts(b)[0]);
