@@ -159,22 +159,27 @@ final class CrossEntropyEstimate {
         double[] attraction = new double[blocks];
         double[] repulsion = new double[blocks];
         workers.forBlocks(blocks * BLOCK, BLOCK, (from, to) -> {
+            // summed locally and stored once: neighbouring slots of the arrays share a cache line
             int b = from / BLOCK;
+            double attract = 0;
+            double repel = 0;
             if (b < edgeBlocks) {
                 for (int s = from; s < Math.min(to, edgeHead.length); s++) {
                     double v = membership(xy, edgeHead[s], edgeTail[s]);
                     double w = edgeWeight[s];
-                    attraction[b] -= w * Math.log(Math.max(v, CLIP));
-                    repulsion[b] -= (1 - w) * Math.log(Math.max(1 - v, CLIP)) * edgeScale;
+                    attract -= w * Math.log(Math.max(v, CLIP));
+                    repel -= (1 - w) * Math.log(Math.max(1 - v, CLIP)) * edgeScale;
                 }
-                attraction[b] *= edgeScale;
+                attract *= edgeScale;
             } else {
                 int offset = edgeBlocks * BLOCK;
                 for (int s = from - offset; s < Math.min(to - offset, pairHead.length); s++) {
                     double v = membership(xy, pairHead[s], pairTail[s]);
-                    repulsion[b] -= Math.log(Math.max(1 - v, CLIP)) * pairScale;
+                    repel -= Math.log(Math.max(1 - v, CLIP)) * pairScale;
                 }
             }
+            attraction[b] = attract;
+            repulsion[b] = repel;
         });
         double a = 0;
         double r = 0;

@@ -146,6 +146,10 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
             int[] near = new int[Math.max(k, votes)];
             int[] voters = new int[votes];
             int[] tally = new int[Math.max(1, classCount)];
+            // counted locally and stored once: neighbouring slots of the arrays share a cache line
+            long blockPenalty = 0;
+            long blockKept = 0;
+            long blockCorrect = 0;
             for (int q = from; q < to; q++) {
                 int i = sample.point(q);
                 boolean highD = q < sample.highD();
@@ -155,16 +159,19 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
                     for (int r = 0; r < k; r++) {
                         int j = found[r];
                         if (ready.input().isNear(q, j)) {
-                            kept[b]++;
+                            blockKept++;
                         } else {
-                            penalty[b] += Math.max(0, ready.input().rank(q, j) - k);
+                            blockPenalty += Math.max(0, ready.input().rank(q, j) - k);
                         }
                     }
                 }
                 if (classes != null && vote(found, tally) == classes[i]) {
-                    correct[b]++;
+                    blockCorrect++;
                 }
             }
+            penalty[b] = blockPenalty;
+            kept[b] = blockKept;
+            correct[b] = blockCorrect;
         });
         int m = sample.highD();
         double trust = 1 - sum(penalty) * (2.0 / ((double) m * k * (2.0 * n - 3.0 * k - 1.0)));
