@@ -96,8 +96,12 @@ public final class MovieEncoder implements AutoCloseable {
                 PngDecoder.Picture picture = await(ahead.poll(), file);
                 try {
                     if (picture.frame() != null) {
-                        encoder.images.copy(picture.frame());
-                        encoder.addConverted();
+                        encoder.images.take(picture.frame());
+                        try {
+                            encoder.addConverted();
+                        } finally {
+                            encoder.images.release();
+                        }
                     } else {
                         encoder.add(picture.image());
                     }

@@ -74,6 +74,25 @@ class EncodeFolderTest {
     }
 
     @Test
+    void pngFramesAndTheSamePicturesDrawnInMemoryMakeTheSameMovies() throws Exception {
+        // encode takes decoded PNGs as they are (converted to yuv420p without a copy, copied only
+        // for the GIF); all hands over images: the movies must not tell them apart
+        Path frames = tmp.resolve("frames");
+        List<BufferedImage> pictures = TestMovies.writeFrames(frames, 12, 160, 120);
+        EncodeOptions o = new EncodeOptions(30, 22, "veryfast", 0.2, 80, 15);
+        List<Path> fromPngs = List.of(tmp.resolve("png/umap.gif"), tmp.resolve("png/umap.mp4"));
+        List<Path> fromImages = List.of(tmp.resolve("img/umap.gif"), tmp.resolve("img/umap.mp4"));
+        MovieEncoder.encodeFolder(frames, fromPngs, o, Progress.NONE);
+        try (MovieEncoder encoder = MovieEncoder.open(fromImages, 160, 120, o)) {
+            pictures.forEach(encoder::add);
+            encoder.finish();
+        }
+        for (int m = 0; m < 2; m++) {
+            assertThat(fromPngs.get(m)).hasSameBinaryContentAs(fromImages.get(m));
+        }
+    }
+
+    @Test
     void oddSizedFramesArePaddedWithBlackToEvenSides() throws Exception {
         Path frames = tmp.resolve("frames");
         List<BufferedImage> pngs = TestMovies.writeFrames(frames, 12, 151, 97);
