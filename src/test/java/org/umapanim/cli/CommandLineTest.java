@@ -200,7 +200,7 @@ class CommandLineTest {
     @Test
     void bashCompletesCommandsAndOptions() throws Exception {
         Path script = tmp.resolve("umap-anim_completion");
-        Files.writeString(script, picocli.AutoComplete.bash("umap-anim", new picocli.CommandLine(new Main())));
+        Files.writeString(script, ShellCompletion.script());
         assertThat(complete(script, "umap-anim pre")).isEqualTo("prepare");
         assertThat(complete(script, "umap-anim prepare --ep")).isEqualTo("--epochs");
         assertThat(complete(script, "umap-anim all --vie")).isEqualTo("--view-epochs");
