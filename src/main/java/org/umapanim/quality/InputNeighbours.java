@@ -1,39 +1,70 @@
 package org.umapanim.quality;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.umapanim.umap.Blas;
 import org.umapanim.umap.Workers;
 
 /**
- * The high-dimensional side of trustworthiness and neighbour preservation, found once and
- * exactly: for each of the first {@code sample.highD()} sampled points, the rank of every point
- * by its squared euclidean distance in the input space (1 = nearest; the point itself is
+ * The high-dimensional side of trustworthiness and neighbour preservation, found once: for each
+ * of the first {@code sample.highD()} sampled points, its k nearest other points and the rank of
+ * any point by its squared euclidean distance in the input space (1 = nearest; the point itself is
  * nobody's neighbour, and points at equal distance share the better rank, as sklearn's strict
- * comparison of distances gives), and its k nearest other points.
+ * comparison of distances gives).
  *
  * <p>Ranks are looked up, never counted per epoch: while the layout is still noisy most of a
  * point's 15 layout neighbours change every epoch, and counting each new one's rank among all
- * points made the measures cost more than the run. The distances are |x|² + |y|² − 2 x·y, the dot
- * products one single-precision matrix product (OpenBLAS's sgemm, on one thread per block of
- * points): exact for 8-bit pixels while a sum stays below 2^24, as it does for nearly every pair
- * of MNIST digits. For the bundled digits' 500 sampled rows against all 10,000 it took 0.1 s
- * against 0.5 s for Java's own loops that skipped the zero pixels, which in a fresh JVM ran
- * interpreted at first. Each row is sorted by a three-pass radix sort of the distances' bits,
- * which keeps equal distances in index order.
+ * points made the measures cost more than the run. Up to {@link #MAX_RANKS} ranks in all (64 MB:
+ * 500 sampled points of up to 33,554) every rank is kept. Beyond, each sampled point keeps its
+ * {@link #HEAD} nearest points' ranks exactly and every s-th distance after them, s chosen so that
+ * {@link #TAIL} distances reach the farthest point; a farther point's rank is read off those from
+ * its distance, computed again, to within s/2: 61 ranks in a million, where such a point's
+ * penalty (rank − k) is over 4,000. Before, the sample was cut to what 64 MB of ranks held: 16
+ * points for a million, a standard error of about 0.014 on trustworthiness by the bundled digits'
+ * figures (0.0025 from 500), and 240 neighbours for the preservation.
+ *
+ * <p>The distances are |x|² + |y|² − 2 x·y, the dot products single-precision matrix products
+ * (OpenBLAS's sgemm, one thread per call): exact for 8-bit pixels while a sum stays below 2^24, as
+ * it does for nearly every pair of MNIST digits. For the bundled digits' 500 sampled rows against
+ * all 10,000 it took 0.1 s against 0.5 s for Java's own loops that skipped the zero pixels, which in
+ * a fresh JVM ran interpreted at first. Each row is sorted by a three-pass radix sort of the
+ * distances' bits, which keeps equal distances in index order.
  */
 final class InputNeighbours {
-    /** Points whose dot products with the sampled rows one matrix product takes. */
+    /** Ranks kept in all before the rows are sketched: one int per sampled point per point. */
+    static final long MAX_RANKS = 1L << 24;
+    /** Nearest points whose ranks a sketched row keeps exactly. */
+    static final int HEAD = 4_096;
+    /** Distances a sketched row keeps beyond its head. */
+    static final int TAIL = 8_192;
+    /** Points whose dot products with a block of sampled rows one matrix product takes. */
     private static final int POINTS_PER_PRODUCT = 2048;
-    /** Sampled rows a block of work sorts and ranks. */
-    private static final int ROWS_PER_BLOCK = 16;
+    /**
+     * Distances a block of work holds at once (16 MB), and sampled rows it takes at most: the fewer
+     * rows one matrix product takes, the slower it is per row (the bundled digits' 500 rows took
+     * 0.51 s in blocks of 16, 0.28 s of 64, 0.26 s of 128 and 0.25 s all at once), but each
+     * block's rows are one thread's work: 4 blocks for the bundled digits, rows of 4 for a million.
+     */
+    private static final int DISTANCES_PER_BLOCK = 1 << 22;
+    private static final int MAX_ROWS_PER_BLOCK = 128;
 
-    private final int[][] ranks;
+    private final Ranks[] ranks;
     private final int[][] nearest;
+    private final float[] values;
+    private final int d;
+    private final double[] norms;
+    private final QualitySample sample;
 
-    private InputNeighbours(int[][] ranks, int[][] nearest) {
+    private InputNeighbours(Ranks[] ranks, int[][] nearest, float[] values, int d, double[] norms,
+                            QualitySample sample) {
         this.ranks = ranks;
         this.nearest = nearest;
+        this.values = values;
+        this.d = d;
+        this.norms = norms;
+        this.sample = sample;
     }
 
     /**
@@ -41,26 +72,15 @@ final class InputNeighbours {
      * all, in blocks spread over {@code workers} whose bounds do not depend on their number.
      */
     static InputNeighbours of(float[] values, int n, int d, QualitySample sample, int k, Workers workers) {
-        int m = sample.highD();
-        float[][] rows = distances(values, n, d, sample, workers);
-        int[][] ranks = new int[m][];
-        int[][] nearest = new int[m][];
-        workers.forBlocks(m, ROWS_PER_BLOCK, (q0, q1) -> {
-            Radix radix = new Radix(n);
-            for (int q = q0; q < q1; q++) {
-                int[] order = radix.sort(rows[q]);
-                ranks[q] = new int[n];
-                nearest[q] = rank(rows[q], order, sample.point(q), k, ranks[q]);
-                rows[q] = null;
-            }
-        });
-        return new InputNeighbours(ranks, nearest);
+        return of(values, n, d, sample, k, workers, MAX_RANKS, HEAD, TAIL);
     }
 
-    /** Squared distances from each of the first {@code sample.highD()} sampled points to every point. */
-    private static float[][] distances(float[] values, int n, int d, QualitySample sample, Workers workers) {
+    /** As {@link #of(float[], int, int, QualitySample, int, Workers)}, with the sketch's sizes given. */
+    static InputNeighbours of(float[] values, int n, int d, QualitySample sample, int k, Workers workers,
+                              long maxRanks, int head, int tail) {
         Blas.singleThreaded();
         int m = sample.highD();
+        boolean sketched = (long) m * n > maxRanks && n - 1 > head;
         double[] norms = new double[n];
         for (int i = 0; i < n; i++) {
             double s = 0;
@@ -70,32 +90,64 @@ final class InputNeighbours {
             }
             norms[i] = s;
         }
-        float[][] rows = new float[m][n];
-        try (FloatPointer sampled = new FloatPointer((long) m * d)) {
+        Ranks[] ranks = new Ranks[m];
+        int[][] nearest = new int[m][];
+        int rowsPerBlock = Math.max(1, Math.min(MAX_ROWS_PER_BLOCK, DISTANCES_PER_BLOCK / n));
+        int blocks = (m + rowsPerBlock - 1) / rowsPerBlock;
+        AtomicInteger next = new AtomicInteger();
+        // blocks as Workers.forBlocks hands them out, each thread reusing its own arrays: a million
+        // points' rows are megabytes each, which G1 allocates outside the young generation
+        workers.onEachThread(thread -> {
+            float[][] rows = new float[rowsPerBlock][n];
+            Radix radix = new Radix(n);
+            int[] scratch = sketched ? new int[n] : null;
+            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                int q0 = b * rowsPerBlock;
+                int q1 = Math.min(m, q0 + rowsPerBlock);
+                distances(values, n, d, sample, norms, q0, q1, rows);
+                for (int q = q0; q < q1; q++) {
+                    float[] row = rows[q - q0];
+                    int[] order = radix.sort(row);
+                    int[] ranked = sketched ? scratch : new int[n];
+                    nearest[q] = rank(row, order, sample.point(q), k, ranked);
+                    ranks[q] = sketched ? Sketch.of(row, order, sample.point(q), ranked, head, tail) : new All(ranked);
+                }
+            }
+        });
+        return new InputNeighbours(ranks, nearest, values, d, sketched ? norms : null, sample);
+    }
+
+    /** Squared distances from sampled points q0 … q1 − 1 to every point, into rows[0 … q1 − q0 − 1]. */
+    private static void distances(float[] values, int n, int d, QualitySample sample, double[] norms, int q0, int q1,
+                                  float[][] rows) {
+        int m = q1 - q0;
+        float[] dots = new float[m * POINTS_PER_PRODUCT];
+        try (FloatPointer sampled = new FloatPointer((long) m * d);
+             FloatPointer points = new FloatPointer((long) POINTS_PER_PRODUCT * d);
+             FloatPointer product = new FloatPointer((long) m * POINTS_PER_PRODUCT)) {
             for (int q = 0; q < m; q++) {
-                sampled.put(values, sample.point(q) * d, d).position((long) (q + 1) * d);
+                sampled.position((long) q * d).put(values, sample.point(q0 + q) * d, d);
             }
             sampled.position(0);
-            workers.forBlocks(n, POINTS_PER_PRODUCT, (j0, j1) -> {
-                int width = j1 - j0;
-                float[] dots = new float[m * width];
-                try (FloatPointer points = new FloatPointer((long) width * d);
-                     FloatPointer product = new FloatPointer((long) m * width)) {
-                    points.put(values, j0 * d, width * d);
-                    // product (m × width) = sampled (m × d) · points (width × d)ᵀ, row-major
-                    openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
-                            openblas_nolapack.CblasTrans, m, width, d, 1f, sampled, d, points, d, 0f, product, width);
-                    product.get(dots);
-                }
+            for (int j0 = 0; j0 < n; j0 += POINTS_PER_PRODUCT) {
+                int width = Math.min(POINTS_PER_PRODUCT, n - j0);
+                points.position(0).put(values, j0 * d, width * d).position(0);
+                // product (m × width) = sampled (m × d) · points (width × d)ᵀ, row-major
+                openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
+                        openblas_nolapack.CblasTrans, m, width, d, 1f, sampled, d, points, d, 0f, product, width);
+                product.position(0).get(dots, 0, m * width);
                 for (int q = 0; q < m; q++) {
-                    double self = norms[sample.point(q)];
-                    for (int j = j0; j < j1; j++) {
-                        rows[q][j] = (float) Math.max(0, self + norms[j] - 2.0 * dots[q * width + j - j0]);
+                    double self = norms[sample.point(q0 + q)];
+                    for (int j = j0; j < j0 + width; j++) {
+                        rows[q][j] = distance(self, norms[j], dots[q * width + j - j0]);
                     }
                 }
-            });
+            }
         }
-        return rows;
+    }
+
+    private static float distance(double normX, double normY, double dot) {
+        return (float) Math.max(0, normX + normY - 2.0 * dot);
     }
 
     /** Fills {@code ranks} from the sorted {@code order} of {@code row} and returns the k nearest others. */
@@ -134,7 +186,118 @@ final class InputNeighbours {
 
     /** j's rank among sampled point q's neighbours in the input space (1 = nearest). */
     int rank(int q, int j) {
-        return ranks[q][j];
+        if (ranks[q] instanceof All all) {
+            return all.ranks[j];
+        }
+        Sketch sketch = (Sketch) ranks[q];
+        int exact = sketch.headRank(j);
+        return exact > 0 ? exact : sketch.estimate(distanceTo(q, j));
+    }
+
+    /**
+     * How the ranks were found, for the file's footer: every rank exactly, or the nearest ones
+     * exactly and the rest to within half the sketch's step.
+     */
+    String rankMethod() {
+        if (!(ranks.length > 0 && ranks[0] instanceof Sketch sketch)) {
+            return "every rank exact";
+        }
+        int head = sketch.headPoints.length;
+        return String.format("exact for each sample point's %d nearest points; beyond them estimated to within %d "
+                + "ranks from the distances at ranks %d, %d, %d, ...", head, sketch.step / 2, head + 1,
+                head + 1 + sketch.step, head + 1 + 2 * sketch.step);
+    }
+
+    /**
+     * The squared distance from sampled point q to point j, computed again the way the rows were
+     * (but for the order of the sums).
+     */
+    private float distanceTo(int q, int j) {
+        int i = sample.point(q);
+        float dot = 0;
+        for (int c = 0; c < d; c++) {
+            dot += values[i * d + c] * values[j * d + c];
+        }
+        return distance(norms[i], norms[j], dot);
+    }
+
+    /** One sampled point's ranks of the points. */
+    private sealed interface Ranks permits All, Sketch {}
+
+    /** Every point's rank. */
+    private record All(int[] ranks) implements Ranks {}
+
+    /**
+     * The ranks of the nearest points ({@code headPoints} in index order, {@code headRanks} theirs;
+     * {@code headDistances} in rank order), and the sorted distances of the {@code others} beyond
+     * them at ranks head + 1, head + 1 + step, …
+     */
+    private record Sketch(int[] headPoints, int[] headRanks, float[] headDistances, float[] tail, int step,
+                          int others) implements Ranks {
+        static Sketch of(float[] row, int[] order, int self, int[] ranks, int head, int tail) {
+            int others = row.length - 1;
+            int beyondHead = others - head;
+            int step = (beyondHead + tail - 1) / tail;
+            int[] points = new int[head];
+            float[] headDistances = new float[head];
+            float[] distances = new float[(beyondHead + step - 1) / step];
+            int position = 0;   // among the others, in order
+            for (int j : order) {
+                if (j == self) {
+                    continue;
+                }
+                int beyond = position - head;
+                if (beyond < 0) {
+                    points[position] = j;
+                    headDistances[position] = row[j];
+                } else if (beyond % step == 0) {
+                    distances[beyond / step] = row[j];
+                }
+                position++;
+            }
+            Arrays.sort(points);
+            int[] headRanks = new int[head];
+            for (int h = 0; h < head; h++) {
+                headRanks[h] = ranks[points[h]];
+            }
+            return new Sketch(points, headRanks, headDistances, distances, step, others);
+        }
+
+        /** j's rank if it is among the head, else 0. */
+        int headRank(int j) {
+            int h = Arrays.binarySearch(headPoints, j);
+            return h >= 0 ? headRanks[h] : 0;
+        }
+
+        /**
+         * The rank of a point beyond the head at squared distance {@code distance}: exact among the
+         * head (points tied with it there are not closer), and among the rest the middle of the
+         * ranks the kept distances leave it between (exact when every distance is kept, step 1).
+         */
+        int estimate(float distance) {
+            int closer = below(headDistances, distance);
+            int kept = below(tail, distance);
+            if (kept > 0) {
+                // beyond the head, strictly closer: between (kept − 1)·step + 1 and kept·step of them
+                closer = headPoints.length + (kept - 1) * step + 1 + (step - 1) / 2;
+            }
+            return Math.min(closer, others - 1) + 1;
+        }
+
+        /** How many of the ascending {@code sorted} are strictly below {@code value}. */
+        private static int below(float[] sorted, float value) {
+            int lo = 0;
+            int hi = sorted.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] < value) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 
     /**
@@ -169,7 +332,7 @@ final class InputNeighbours {
             int[] toKeys = spareKeys;
             for (int shift = 0; shift < 32; shift += 11) {
                 int mask = shift == 22 ? (1 << 10) - 1 : (1 << 11) - 1;
-                java.util.Arrays.fill(counts, 0);
+                Arrays.fill(counts, 0);
                 for (int j = 0; j < n; j++) {
                     counts[(fromKeys[j] >>> shift) & mask]++;
                 }

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param points         points in the layout
  * @param highDSample    sampled points measured against their input-space neighbours
+ * @param ranks          how their input-space ranks were found ({@link InputNeighbours#rankMethod()})
  * @param planarSample   sampled points measured in the layout alone (accuracy, motion)
  * @param k              neighbourhood of trustworthiness and preservation (15, fewer for tiny data)
  * @param votes          neighbours voting for the label accuracy (10, fewer for tiny data)
@@ -19,7 +20,7 @@ import java.util.Map;
  * @param nonEdges       pairs of points that are not edges
  * @param pairSamples    non-edge pairs the repulsion is estimated from
  */
-public record QualityMethod(int points, int highDSample, int planarSample, int k, int votes, boolean labelled,
+public record QualityMethod(int points, int highDSample, String ranks, int planarSample, int k, int votes, boolean labelled,
                             long seed, long edges, int edgeSamples, long nonEdges, int pairSamples) {
 
     /** Key → how the measure is computed, in words; plus the numbers as their own keys. */
@@ -30,9 +31,9 @@ public record QualityMethod(int points, int highDSample, int planarSample, int k
         m.put("sample_seed", Long.toString(seed));
         m.put("k", Integer.toString(k));
         m.put("trustworthiness", String.format("sklearn.manifold.trustworthiness with k = %d, estimated from %d "
-                + "seeded sample points, each against all %d points (ranks among all points in the input space; "
-                + "the normaliser 2/(n k (2n - 3k - 1)) uses all points, the sum is scaled by n/m); "
-                + "exact when the sample is every point", k, highDSample, points));
+                + "seeded sample points, each against all %d points (ranks among all points in the input space, "
+                + "%s; the normaliser 2/(n k (2n - 3k - 1)) uses all points, the sum is scaled by n/m); "
+                + "exact when the sample is every point", k, highDSample, points, ranks));
         m.put("neighbour_preservation", String.format("mean over the same %d sample points of |kNN_input ∩ kNN_layout|"
                 + " / k, k = %d, neighbours among all points, input-space neighbours exact (squared euclidean)",
                 highDSample, k));

@@ -213,14 +213,16 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
         }
         close();
         List<EpochMeasures> epochs = new ArrayList<>(measured);
-        CrossEntropyEstimate estimate = setup.join().loss();
+        Setup ready = setup.join();
+        CrossEntropyEstimate estimate = ready.loss();
         for (int e = 1; e < epochs.size(); e++) {
             EpochMeasures m = epochs.get(e);
             double[] moved = motion.percentiles(e, scaleX, scaleY);
             epochs.set(e, new EpochMeasures(m.epoch(), m.trustworthiness(), m.neighbourPreservation(),
                     m.labelAccuracy(), moved[0], moved[1], m.lossAttraction(), m.lossRepulsion()));
         }
-        QualityMethod method = new QualityMethod(n, sample.highD(), sample.planar(), k, votes, classes != null, seed,
+        QualityMethod method = new QualityMethod(n, sample.highD(), ready.input().rankMethod(), sample.planar(), k,
+                votes, classes != null, seed,
                 estimate == null ? -1 : estimate.edges(), estimate == null ? 0 : estimate.edgeSamples(),
                 estimate == null ? -1 : estimate.nonEdges(), estimate == null ? 0 : estimate.pairSamples());
         return new QualityRun(epochs, method);

@@ -15,19 +15,18 @@ import java.util.SplittableRandom;
  * was 60 % of the measures' time at 1,000. 10-NN accuracy is a proportion near 0.93, whose
  * standard error is 0.0075 at 1,000 points and 0.0056 at 2,000 (the final layout's estimates
  * from six seeds' samples of 2,000 were within 0.007 of the full 0.931), hence the larger sample
- * for the measures that need no input-space distances; 3,000 cost half as much again. The ranks
- * take one int per sampled point per point, at most {@link #MAX_RANKS} in all (64 MB): 500
- * sampled points up to 33,554 points, 239 for 70,000.
+ * for the measures that need no input-space distances; 3,000 cost half as much again. The sizes
+ * hold for any number of points: beyond 33,554 the input-space ranks are sketched
+ * ({@link InputNeighbours}) rather than the sample cut.
  */
 record QualitySample(int[] order, int highD, int planar) {
     static final int HIGH_D = 500;
     static final int PLANAR = 2_000;
-    static final long MAX_RANKS = 1L << 24;
 
     /** The sample of {@code n} points drawn with {@code seed}. */
     static QualitySample of(int n, long seed) {
         int planar = Math.min(n, PLANAR);
-        int highD = (int) Math.max(1, Math.min(Math.min(planar, HIGH_D), MAX_RANKS / n));
+        int highD = Math.min(planar, HIGH_D);
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;
