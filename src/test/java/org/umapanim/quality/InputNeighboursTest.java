@@ -23,29 +23,34 @@ class InputNeighboursTest {
         return values;
     }
 
-    private static InputNeighbours measure(float[] values, QualitySample sample, long maxRanks, int head, int tail) {
+    private static final float[] VALUES = points();
+    private static final QualitySample SAMPLE = QualitySample.of(N, 9);
+
+    /** The ranks as the recorder finds them for so few points: all of them, exactly. */
+    private static InputNeighbours exact() {
+        return measure(InputNeighbours.MAX_RANKS, InputNeighbours.HEAD, InputNeighbours.TAIL);
+    }
+
+    private static InputNeighbours measure(long maxRanks, int head, int tail) {
         try (Workers workers = new Workers(2)) {
-            return InputNeighbours.of(values, N, D, sample, 15, workers, maxRanks, head, tail);
+            return InputNeighbours.of(VALUES, N, D, SAMPLE, 15, workers, maxRanks, head, tail);
         }
     }
 
     @Test
     void ranksAreEveryPointsPositionByDistanceWithTiesSharingTheBetterOne() {
-        float[] values = points();
-        QualitySample sample = QualitySample.of(N, 9);
-        InputNeighbours all = measure(values, sample, InputNeighbours.MAX_RANKS, InputNeighbours.HEAD,
-                InputNeighbours.TAIL);
+        InputNeighbours all = exact();
         assertThat(all.rankMethod()).isEqualTo("every rank exact");
-        for (int q = 0; q < sample.highD(); q += 37) {
-            int self = sample.point(q);
+        for (int q = 0; q < SAMPLE.highD(); q += 37) {
+            int self = SAMPLE.point(q);
             for (int j = 0; j < N; j += 7) {
                 if (j == self) {
                     continue;
                 }
-                long d = squaredDistance(values, self, j);
+                long d = squaredDistance(VALUES, self, j);
                 int closer = 0;
                 for (int i = 0; i < N; i++) {
-                    if (i != self && squaredDistance(values, self, i) < d) {
+                    if (i != self && squaredDistance(VALUES, self, i) < d) {
                         closer++;
                     }
                 }
@@ -56,14 +61,12 @@ class InputNeighboursTest {
 
     @Test
     void aSketchWithEveryDistanceKeptGivesTheExactRanks() {
-        float[] values = points();
-        QualitySample sample = QualitySample.of(N, 9);
-        InputNeighbours all = measure(values, sample, InputNeighbours.MAX_RANKS, 100, N);
-        InputNeighbours sketch = measure(values, sample, 0, 100, N);
+        InputNeighbours all = exact();
+        InputNeighbours sketch = measure(0, 100, N);
         assertThat(sketch.rankMethod()).contains("100 nearest", "within 0 ranks", "at ranks 101, 102, 103");
-        for (int q = 0; q < sample.highD(); q++) {
+        for (int q = 0; q < SAMPLE.highD(); q++) {
             for (int j = 0; j < N; j++) {
-                if (j != sample.point(q)) {
+                if (j != SAMPLE.point(q)) {
                     assertThat(sketch.rank(q, j)).isEqualTo(all.rank(q, j));
                     assertThat(sketch.isNear(q, j)).isEqualTo(all.isNear(q, j));
                 }
@@ -73,20 +76,17 @@ class InputNeighboursTest {
 
     @Test
     void aCoarseSketchIsExactInItsHeadAndWithinHalfAStepBeyondWithoutBias() {
-        float[] values = points();
-        QualitySample sample = QualitySample.of(N, 9);
-        InputNeighbours all = measure(values, sample, InputNeighbours.MAX_RANKS, InputNeighbours.HEAD,
-                InputNeighbours.TAIL);
+        InputNeighbours all = exact();
         int head = 200;
         int step = (N - 1 - head + 63) / 64;   // 44
-        InputNeighbours sketch = measure(values, sample, 0, head, 64);
+        InputNeighbours sketch = measure(0, head, 64);
         assertThat(sketch.rankMethod()).contains("200 nearest", "within " + step / 2 + " ranks",
                 "at ranks 201, " + (201 + step) + ", ");
         double signedError = 0;
         int beyond = 0;
-        for (int q = 0; q < sample.highD(); q++) {
+        for (int q = 0; q < SAMPLE.highD(); q++) {
             for (int j = 0; j < N; j++) {
-                if (j == sample.point(q)) {
+                if (j == SAMPLE.point(q)) {
                     continue;
                 }
                 int exact = all.rank(q, j);
@@ -104,7 +104,7 @@ class InputNeighboursTest {
                 }
             }
         }
-        assertThat(beyond).isGreaterThan(sample.highD() * (N - 1 - head) / 2);
+        assertThat(beyond).isGreaterThan(SAMPLE.highD() * (N - 1 - head) / 2);
         assertThat(signedError / beyond).as("mean error of the estimates").isBetween(-1.0, 1.0);
     }
 
