@@ -20,8 +20,8 @@ import java.util.Map;
  * @param nonEdges       pairs of points that are not edges
  * @param pairSamples    non-edge pairs the repulsion is estimated from
  */
-public record QualityMethod(int points, int highDSample, String ranks, int planarSample, int k, int votes, boolean labelled,
-                            long seed, long edges, int edgeSamples, long nonEdges, int pairSamples) {
+public record QualityMethod(int points, int highDSample, String ranks, int planarSample, int k, int votes,
+                            boolean labelled, long seed, long edges, int edgeSamples, long nonEdges, int pairSamples) {
 
     /** Key → how the measure is computed, in words; plus the numbers as their own keys. */
     public Map<String, String> describe() {

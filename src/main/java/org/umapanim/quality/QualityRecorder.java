@@ -222,8 +222,8 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
                     m.labelAccuracy(), moved[0], moved[1], m.lossAttraction(), m.lossRepulsion()));
         }
         QualityMethod method = new QualityMethod(n, sample.highD(), ready.input().rankMethod(), sample.planar(), k,
-                votes, classes != null, seed,
-                estimate == null ? -1 : estimate.edges(), estimate == null ? 0 : estimate.edgeSamples(),
+                votes, classes != null, seed, estimate == null ? -1 : estimate.edges(),
+                estimate == null ? 0 : estimate.edgeSamples(),
                 estimate == null ? -1 : estimate.nonEdges(), estimate == null ? 0 : estimate.pairSamples());
         return new QualityRun(epochs, method);
     }
