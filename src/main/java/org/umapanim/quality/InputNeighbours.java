@@ -1,7 +1,6 @@
 package org.umapanim.quality;
 
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.umapanim.umap.Blas;
@@ -93,25 +92,16 @@ final class InputNeighbours {
         Ranks[] ranks = new Ranks[m];
         int[][] nearest = new int[m][];
         int rowsPerBlock = Math.max(1, Math.min(MAX_ROWS_PER_BLOCK, DISTANCES_PER_BLOCK / n));
-        int blocks = (m + rowsPerBlock - 1) / rowsPerBlock;
-        AtomicInteger next = new AtomicInteger();
-        // blocks as Workers.forBlocks hands them out, each thread reusing its own arrays: a million
-        // points' rows are megabytes each, which G1 allocates outside the young generation
-        workers.onEachThread(thread -> {
-            float[][] rows = new float[rowsPerBlock][n];
-            Radix radix = new Radix(n);
-            int[] scratch = sketched ? new int[n] : null;
-            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-                int q0 = b * rowsPerBlock;
-                int q1 = Math.min(m, q0 + rowsPerBlock);
-                distances(values, n, d, sample, norms, q0, q1, rows);
-                for (int q = q0; q < q1; q++) {
-                    float[] row = rows[q - q0];
-                    int[] order = radix.sort(row);
-                    int[] ranked = sketched ? scratch : new int[n];
-                    nearest[q] = rank(row, order, sample.point(q), k, ranked);
-                    ranks[q] = sketched ? Sketch.of(row, order, sample.point(q), ranked, head, tail) : new All(ranked);
-                }
+        // each thread reuses its arrays: a million points' rows are megabytes each, which G1
+        // allocates outside the young generation
+        workers.forBlocks(m, rowsPerBlock, () -> new Scratch(rowsPerBlock, n, sketched), (scratch, q0, q1) -> {
+            distances(values, n, d, sample, norms, q0, q1, scratch.rows);
+            for (int q = q0; q < q1; q++) {
+                float[] row = scratch.rows[q - q0];
+                int[] order = scratch.radix.sort(row);
+                int[] ranked = sketched ? scratch.ranks : new int[n];
+                nearest[q] = rank(row, order, sample.point(q), k, ranked);
+                ranks[q] = sketched ? Sketch.of(row, order, sample.point(q), ranked, head, tail) : new All(ranked);
             }
         });
         return new InputNeighbours(ranks, nearest, values, d, sketched ? norms : null, sample);
@@ -219,6 +209,13 @@ final class InputNeighbours {
             dot += values[i * d + c] * values[j * d + c];
         }
         return distance(norms[i], norms[j], dot);
+    }
+
+    /** One thread's arrays: a block's rows of distances, their sort, and a sketched row's ranks. */
+    private record Scratch(float[][] rows, Radix radix, int[] ranks) {
+        Scratch(int rows, int n, boolean sketched) {
+            this(new float[rows][n], new Radix(n), sketched ? new int[n] : null);
+        }
     }
 
     /** One sampled point's ranks of the points. */

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A fixed set of worker threads for data-parallel loops. Work is cut into blocks whose
@@ -17,6 +18,12 @@ public final class Workers implements AutoCloseable {
     @FunctionalInterface
     public interface RangeBody {
         void run(int from, int to);
+    }
+
+    /** The body of a block that works in {@code scratch}, its thread's own. */
+    @FunctionalInterface
+    public interface ScratchBody<S> {
+        void run(S scratch, int from, int to);
     }
 
     @FunctionalInterface
@@ -42,11 +49,24 @@ public final class Workers implements AutoCloseable {
 
     /** Runs {@code body} over [0, n) in blocks of {@code blockSize}, handed out to threads as they free up. */
     public void forBlocks(int n, int blockSize, RangeBody body) {
+        forBlocks(n, blockSize, () -> null, (none, from, to) -> body.run(from, to));
+    }
+
+    /**
+     * As {@link #forBlocks(int, int, RangeBody)}, each thread working in scratch space of its own,
+     * made by {@code scratch} before its first block and dropped after its last: for blocks whose
+     * arrays are too big to allocate again for each.
+     */
+    public <S> void forBlocks(int n, int blockSize, Supplier<S> scratch, ScratchBody<S> body) {
         int blocks = (n + blockSize - 1) / blockSize;
         AtomicInteger next = new AtomicInteger();
         onEachThread(t -> {
+            S own = null;
             for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-                body.run(b * blockSize, Math.min(n, (b + 1) * blockSize));
+                if (own == null) {
+                    own = scratch.get();
+                }
+                body.run(own, b * blockSize, Math.min(n, (b + 1) * blockSize));
             }
         });
     }
