@@ -117,6 +117,14 @@ final class Timeline {
         return Math.max(MIN_SHARE, Math.min(MAX_SHARE, share));
     }
 
+    /**
+     * The timeline that shows {@code epochs[f]} at frame {@code f}: one run's share of a
+     * comparison, whose frames are planned by progress over all its runs.
+     */
+    static Timeline of(double[] epochs) {
+        return new Timeline(epochs.clone());
+    }
+
     int frames() {
         return epochs.length;
     }
