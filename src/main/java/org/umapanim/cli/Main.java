@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
 public final class Main implements Runnable, IVersionProvider {
     /** The subcommands, in the order the help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(PrepareCommand.class, RenderCommand.class,
-            EncodeCommand.class, ViewCommand.class, AllCommand.class, CommandLine.HelpCommand.class);
+            EncodeCommand.class, ViewCommand.class, AllCommand.class, CompareCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -76,7 +77,7 @@ public final class Main implements Runnable, IVersionProvider {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: prepare, render, encode, view or all");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: prepare, render, encode, view, all or compare");
     }
 
     @Override

@@ -87,6 +87,35 @@ public final class Pipeline {
     }
 
     /**
+     * Plays 2–4 prepared runs side by side: the frames and compare-metrics.parquet, the movies and
+     * the viewer, each skipped when up to date (unless {@code force}) and an interrupted render
+     * resumed. The runs are opened and checked first: runs of different rows are refused before any
+     * folder is made or file written.
+     */
+    public void compare(CompareSettings settings, EncodeSettings movie, boolean force) {
+        ComparedRuns runs = ComparedRuns.open(settings.runs());
+        checkMoviesAreFiles();
+        List<Path> dirs = new ArrayList<>(List.of(folders.data(), folders.frames(), folders.htmlDir()));
+        dirs.addAll(folders.movieDirs());
+        try (RunLock lock = RunLock.acquire(dirs)) {
+            CompareStage stage = new CompareStage(settings, runs, folders, progress);
+            StageStamp.State state = force ? StageStamp.State.STALE : stage.state();
+            int fps = movie.fps() != null ? movie.fps() : stage.fps();
+            EncodeStage encode = new EncodeStage(movie, fps, folders, progress, stage.fingerprint(), runs.id());
+            if (state != StageStamp.State.COMPLETE) {
+                try (EncodeStage.InMemory sink = encode.inMemory()) {
+                    reports.accept(stage.run(state, sink));
+                    reports.accept(sink.finish());
+                }
+            } else {
+                reports.accept(stage.skipped());
+                List<Path> stale = encode.stale();
+                reports.accept(stale.isEmpty() ? encode.skipped() : encode.runFromFrames(stale));
+            }
+        }
+    }
+
+    /**
      * Every stage in order, each skipped when its outputs are complete and were made from the same
      * inputs and settings (unless {@code force}).
      */

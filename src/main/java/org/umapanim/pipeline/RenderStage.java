@@ -102,7 +102,7 @@ final class RenderStage {
         return stamp.check(outputs);
     }
 
-    private static Path stampFile(Path framesDir) {
+    static Path stampFile(Path framesDir) {
         return framesDir.resolve(STAMP);
     }
 
