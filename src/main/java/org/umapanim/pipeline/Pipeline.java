@@ -112,6 +112,8 @@ public final class Pipeline {
                 List<Path> stale = encode.stale();
                 reports.accept(stale.isEmpty() ? encode.skipped() : encode.runFromFrames(stale));
             }
+            CompareViewStage view = new CompareViewStage(runs, stage.panelHeadings(), folders, progress);
+            reports.accept(force || view.state() != StageStamp.State.COMPLETE ? view.run() : view.skipped());
         }
     }
 

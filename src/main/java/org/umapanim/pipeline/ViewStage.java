@@ -49,8 +49,8 @@ final class ViewStage {
     StageReport run() {
         long started = System.nanoTime();
         stamp.markStarted();
-        ViewSummary summary = ViewPage.write(folders.html(), epochs, EmbeddedRows.read(folders, epochs), look(),
-                selection, metrics(), progress);
+        ViewSummary summary = ViewPage.write(folders.html(), epochs, EmbeddedRows.read(folders, epochs),
+                look(heading, epochs.labels()), selection, metrics(folders.metrics()), progress);
         stamp.markComplete(List.of(folders.html()));
         String kept = summary.kept().note().isEmpty()
                 ? String.format("%,d points × %d epochs", summary.points(), summary.recordedEpochs())
@@ -60,11 +60,11 @@ final class ViewStage {
     }
 
     /** The measures prepare took of every epoch (metrics.parquet), for the page's chart; none without the file. */
-    private Metrics metrics() {
-        if (!Files.exists(folders.metrics())) {
+    static Metrics metrics(java.nio.file.Path file) {
+        if (!Files.exists(file)) {
             return Metrics.NONE;
         }
-        List<EpochMeasures> measured = MetricsReader.read(folders.metrics()).epochs();
+        List<EpochMeasures> measured = MetricsReader.read(file).epochs();
         int[] epochs = measured.stream().mapToInt(EpochMeasures::epoch).toArray();
         List<Metrics.Series> series = new ArrayList<>();
         series.add(series("trustworthiness", measured, EpochMeasures::trustworthiness));
@@ -84,8 +84,8 @@ final class ViewStage {
     }
 
     /** The movie's look: its heading and render's own class order and palette, so page and frames agree. */
-    private ViewLook look() {
-        Classes classes = Classes.of(epochs.labels());
+    static ViewLook look(Heading heading, String[] labels) {
+        Classes classes = Classes.of(labels);
         Palette palette = Palette.forClasses(classes.count());
         List<String> names = new ArrayList<>();
         int[] colours = new int[classes.count()];

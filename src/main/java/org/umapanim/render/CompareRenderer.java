@@ -35,6 +35,19 @@ import org.umapanim.quality.LayoutAgreement;
  * to the optional sink in order.
  */
 public final class CompareRenderer {
+    /**
+     * The panels' cameras may change scale by 10 % a frame (one run's 2 %: {@link FollowCamera}),
+     * since a t-SNE run grows about 100× once its early exaggeration ends, within a second or two
+     * of the movie: at 2 % a frame its panel would show a speck until then.
+     */
+    static final double MAX_ZOOM_STEP = 0.10;
+    /**
+     * The smallest view of a panel: a t-SNE run starts from a layout a ten-thousandth of its final
+     * size or less (its PCA start is scaled to a standard deviation of 1e-4), in coordinates
+     * normalised over all its steps; one run's camera stops at {@link FollowCamera#MIN_SIDE}.
+     */
+    static final double MIN_SIDE = 1e-4;
+
     private CompareRenderer() {}
 
     /**
@@ -74,7 +87,8 @@ public final class CompareRenderer {
         for (int r = 0; r < runs.size(); r++) {
             steps[r] = ProgressTimeline.steps(progressAt, lasts[r]);
             if (follow) {
-                views[r] = FollowCamera.views(Timeline.of(steps[r]), allSteps(lasts[r]), profiles[r].boxes(), timing.fps());
+                views[r] = FollowCamera.views(Timeline.of(steps[r]), allSteps(lasts[r]), profiles[r].boxes(), timing.fps(),
+                        MAX_ZOOM_STEP, MIN_SIDE);
             } else {
                 views[r] = new View[frames];
                 Arrays.fill(views[r], View.WHOLE);

@@ -53,7 +53,7 @@ final class ProgressTimeline {
         double[] relative = new double[steps.length];
         for (int i = 0; i < steps.length; i++) {
             double[] box = profile.boxes()[i + 1];
-            double side = Math.max(FollowCamera.MIN_SIDE, Math.max(box[2] - box[0], box[3] - box[1]));
+            double side = Math.max(CompareRenderer.MIN_SIDE, Math.max(box[2] - box[0], box[3] - box[1]));
             relative[i] = steps[i] / side;
         }
         return relative;
