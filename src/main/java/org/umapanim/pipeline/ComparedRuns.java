@@ -43,7 +43,7 @@ final class ComparedRuns {
 
     private ComparedRuns(List<Run> runs) {
         this.runs = List.copyOf(runs);
-        this.headings = headings(runs);
+        this.headings = headings(runs.stream().map(Run::footer).toList());
     }
 
     static ComparedRuns open(List<Path> dirs) {
@@ -80,7 +80,11 @@ final class ComparedRuns {
         EpochsReader epochs = EpochsReader.open(folders.epochs());
         String id = RunIdentity.requirePair(folders.epochs(), epochs.metadata(), folders.digits());
         Map<String, String> footer = epochs.metadata();
-        return new Run(dir, folders, epochs, id, footer.getOrDefault(REDUCER, "umap"), footer.getOrDefault(STEP, "epoch"));
+        return new Run(dir, folders, epochs, id, reducer(footer), footer.getOrDefault(STEP, "epoch"));
+    }
+
+    private static String reducer(Map<String, String> footer) {
+        return footer.getOrDefault(REDUCER, "umap");
     }
 
     /** What tells two runs' rows apart, or null when they are the same rows. */
@@ -124,25 +128,35 @@ final class ComparedRuns {
      * of the same reducer sets differently; when the reducers differ, each also names its main
      * setting. Runs that differ in nothing recorded are numbered.
      */
-    private static List<String> headings(List<Run> runs) {
-        boolean reducersDiffer = runs.stream().map(Run::reducer).distinct().count() > 1;
+    static List<String> headings(List<Map<String, String>> footers) {
+        List<String> reducers = footers.stream().map(ComparedRuns::reducer).toList();
+        boolean reducersDiffer = reducers.stream().distinct().count() > 1;
         List<String> headings = new ArrayList<>();
-        for (Run run : runs) {
-            Map<String, String> own = settings(run);
+        for (int r = 0; r < footers.size(); r++) {
+            String reducer = reducers.get(r);
+            Map<String, String> own = settings(footers.get(r), reducer);
             List<String> parts = new ArrayList<>();
-            String main = MAIN_SETTING.get(run.reducer());
+            String main = MAIN_SETTING.get(reducer);
             if (reducersDiffer && main != null && own.containsKey(main)) {
                 parts.add(describe(main, own.get(main)));
             }
-            own.forEach((key, value) -> {
-                boolean differs = runs.stream().filter(o -> o != run && o.reducer().equals(run.reducer()))
-                        .anyMatch(o -> !Objects.equals(settings(o).get(key), value));
+            List<String> keys = new ArrayList<>(own.keySet());
+            if (main != null && keys.remove(main)) {
+                keys.add(0, main);   // the setting people compare first, first
+            }
+            for (String key : keys) {
+                String value = own.get(key);
+                boolean differs = false;
+                for (int o = 0; o < footers.size(); o++) {
+                    differs |= o != r && reducers.get(o).equals(reducer)
+                            && !Objects.equals(settings(footers.get(o), reducer).get(key), value);
+                }
                 String part = describe(key, value);
                 if (differs && !parts.contains(part)) {
                     parts.add(part);
                 }
-            });
-            headings.add(parts.isEmpty() ? reducerName(run.reducer()) : reducerName(run.reducer()) + " · "
+            }
+            headings.add(parts.isEmpty() ? reducerName(reducer) : reducerName(reducer) + " · "
                     + String.join(" · ", parts));
         }
         if (new HashSet<>(headings).size() < headings.size()) {
@@ -153,11 +167,11 @@ final class ComparedRuns {
         return headings;
     }
 
-    /** A run's own settings, by name without the reducer's prefix, in footer order. */
-    private static Map<String, String> settings(Run run) {
-        String prefix = run.reducer() + ".";
+    /** A run's own settings, by name without the reducer's prefix. */
+    private static Map<String, String> settings(Map<String, String> footer, String reducer) {
+        String prefix = reducer + ".";
         Map<String, String> own = new LinkedHashMap<>();
-        run.footer().forEach((key, value) -> {
+        footer.forEach((key, value) -> {
             String name = key.startsWith(prefix) ? key.substring(prefix.length()) : null;
             if (name != null && !NOT_SETTINGS.contains(name)) {
                 own.put(name, value);
