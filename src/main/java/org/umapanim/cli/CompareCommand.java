@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.umapanim.pipeline.CompareSettings;
 import org.umapanim.pipeline.Folders;
+import org.umapanim.pipeline.RenderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +35,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @HelpSection(HelpSection.Part.FRAMES)
     @Option(names = "--scale", paramLabel = "X", description = "Pixels per pixel of --size, e.g. 2 for high-DPI screens (default: ${DEFAULT-VALUE}).")
-    double scale = 1;
+    double scale = CompareSettings.SCALE;
 
     @HelpSection(HelpSection.Part.FRAMES)
     @Option(names = "--dot", paramLabel = "PX", description = "Point size in pixels of --size (default: by the number of points and the panels' size).")
@@ -42,14 +43,15 @@ final class CompareCommand implements Callable<Integer> {
 
     @HelpSection(HelpSection.Part.FRAMES)
     @Option(names = "--camera", paramLabel = "MODE", description = "fixed: each run's whole extent; follow: each panel eased to its own run's current layout (default: ${DEFAULT-VALUE}).")
-    String camera = "follow";
+    String camera = CompareSettings.CAMERA;
 
     @HelpSection(HelpSection.Part.FRAMES)
     @Option(names = "--pace", paramLabel = "MODE", description = "epochs: progress at an even rate; motion: time in proportion to the larger motion of the runs (default: ${DEFAULT-VALUE}).")
-    String pace = "motion";
+    String pace = CompareSettings.PACE;
 
     @HelpSection(HelpSection.Part.FRAMES)
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "How long the layouts move before the hold (default: 8 with --pace motion).")
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "How long the layouts move before the hold (default: "
+            + RenderSettings.MOTION_SECONDS + " with --pace motion; with --pace epochs, one frame per step of the longest run).")
     Double duration;
 
     @HelpSection(HelpSection.Part.FOLDERS)

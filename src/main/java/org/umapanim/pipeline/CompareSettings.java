@@ -28,6 +28,10 @@ public record CompareSettings(List<Path> runs, int width, int height, double sca
     /** Two 782-pixel plots side by side with the legend and the agreement chart: a full-HD movie. */
     public static final int WIDTH = 1920;
     public static final int HEIGHT = 1080;
+    /** Each panel follows its own run, as one run's frames do. */
+    public static final String CAMERA = Camera.DEFAULT.cliName();
+    public static final String PACE = Timing.DEFAULT.pace().cliName();
+    public static final double SCALE = FrameSize.DEFAULT.scale();
 
     public CompareSettings {
         runs = List.copyOf(runs);
