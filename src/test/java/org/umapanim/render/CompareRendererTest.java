@@ -115,6 +115,31 @@ class CompareRendererTest {
         }
     }
 
+    @Test
+    void threeRunsFillAGridOfSquarePanels() throws Exception {
+        Dataset rows = new Dataset("fake", "0", IntStream.rangeClosed(1, 784).mapToObj(i -> "pixel" + i).toList(),
+                FakeData.digitImages(LABELS), "digit", LABELS, Optional.of(new ImageShape(28, 28)));
+        FrameSize size = new FrameSize(800, 800, 1);
+        RenderOptions o = new RenderOptions("", "", size, null, Density.OFF, Camera.FOLLOW,
+                new Timing(Pace.EPOCHS, null, 1, 30), 2, 42);
+        List<CompareRun> runs = List.of(new CompareRun(new Run(4, false), "1. UMAP", "epoch"),
+                new CompareRun(new Run(8, true), "2. t-SNE", "iteration"), new CompareRun(new Run(2, false), "3. UMAP", "epoch"));
+        CompareSummary summary = CompareRenderer.run(runs, rows, dir, o, new LayoutAgreement(N, 42),
+                List.of("1–2", "1–3", "2–3"), false, Progress.NONE, null);
+        assertThat(summary.frames()).isEqualTo(9);   // one frame per step of the longest run
+        assertThat(summary.trace().values()[8]).hasSize(3);
+        PanelGrid grid = new PanelGrid(3, 800, 800);
+        assertThat(grid.plot(2).getY()).isGreaterThan(grid.plot(0).getMaxY());
+        assertThat(grid.plot(0).getWidth()).isEqualTo(grid.plot(0).getHeight());
+        BufferedImage last = ImageIO.read(RenderedFiles.frame(dir, 8).toFile());
+        for (int r = 0; r < 3; r++) {
+            int[] box = litBox(last, grid.plot(r));
+            assertThat(box).as("panel %d", r).isNotNull();
+            assertThat(box[2] - box[0]).as("panel %d", r).isGreaterThan((int) (0.7 * grid.side));
+        }
+        assertThat(litBox(last, grid.plot(3))).as("no fourth panel").isNull();
+    }
+
     /** The bounding box (x0, y0, x1, y1) of the coloured pixels in {@code area}, or null when it has none. */
     private static int[] litBox(BufferedImage image, Rectangle2D area) {
         int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
