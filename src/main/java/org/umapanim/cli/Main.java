@@ -68,6 +68,11 @@ public final class Main implements Runnable, IVersionProvider {
                 .filter(c -> c != CommandLine.HelpCommand.class && nameOf(c).equals(named)).toList();
         CommandLine commandLine = new CommandLine(new Main());
         (commands.isEmpty() ? COMMANDS : commands).forEach(commandLine::addSubcommand);
+        CommandLine all = commandLine.getSubcommands().get(nameOf(AllCommand.class));
+        if (all != null) {
+            // a fit option given several times asks for runs to compare; RunVariants refuses the rest
+            all.setOverwrittenOptionsAllowed(true);
+        }
         return commandLine;
     }
 

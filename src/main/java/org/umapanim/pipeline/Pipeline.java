@@ -35,6 +35,16 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Embeds the data unless the data folder holds a complete run of the same inputs and settings
+     * (or {@code force}): one of the runs {@code all} prepares to compare.
+     */
+    public void prepareUnlessUpToDate(PrepareSettings settings, boolean force) {
+        try (RunLock lock = RunLock.acquire(List.of(folders.data()))) {
+            reports.accept(new PrepareStage(settings, folders, progress, verbose).run(!force));
+        }
+    }
+
     /** Draws the frames of epochs.parquet, resuming an interrupted render of the same inputs. */
     public void render(RenderSettings settings) {
         try (RunLock lock = RunLock.acquire(List.of(folders.frames(), folders.images()))) {

@@ -94,4 +94,41 @@ class CompareCommandTest {
         assertThat(one.err()).contains("2 to 4");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    @Order(3)
+    void allGivenAFitOptionTwicePreparesEachRunInItsOwnFolderAndComparesThem() throws Exception {
+        Path out = tmp.resolve("all");
+        String[] args = {"all", "--limit", "300", "--epochs", "20", "--neighbors", "5", "--neighbors=15", "--duration", "1",
+            "--size", "640x360", "--data-dir", out.resolve("data").toString(), "--frames-dir", out.resolve("frames").toString(),
+            "--images-dir", out.resolve("images").toString(), "--movie", out.resolve("movies/c.mp4").toString(),
+            "--html", out.resolve("movies/c.html").toString()};
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(out.resolve("data/neighbors-5/epochs.parquet")).exists();
+        assertThat(out.resolve("data/neighbors-15/epochs.parquet")).exists();
+        assertThat(out.resolve("frames/compare/combined-000029.png")).exists();
+        assertThat(out.resolve("movies/c.html")).exists();
+        assertThat(FfProbe.of(out.resolve("movies/c.mp4")).width()).isEqualTo(640);
+        String footer = "parquet_kv_metadata('" + out.resolve("data/compare-metrics.parquet") + "')";
+        assertThat(DuckDb.query("SELECT decode(value) FROM " + footer + " WHERE decode(key) = 'compare.run.1.heading'"))
+                .isEqualTo("UMAP · 15 neighbours");
+
+        CliRun again = CliRun.of(args);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("prepare: skipped", "compare: skipped");
+    }
+
+    @Test
+    @Order(4)
+    void allRefusesOtherOptionsTwiceAndTwoVariedSettings() {
+        CliRun limit = CliRun.of("all", "--limit", "300", "--limit", "200", "--data-dir", tmp.resolve("x").toString());
+        assertThat(limit.exitCode()).isEqualTo(2);
+        assertThat(limit.err()).contains("'--limit' should be specified only once");
+        CliRun two = CliRun.of("all", "--neighbors", "5", "--neighbors", "15", "--min-dist", "0.1", "--min-dist", "0.5",
+                "--data-dir", tmp.resolve("x").toString());
+        assertThat(two.exitCode()).isEqualTo(2);
+        assertThat(two.err()).contains("one setting at a time");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
 }
