@@ -15,7 +15,9 @@
  *   <li>{@code InputNeighbours} — the sample's exact input-space distances and neighbours, found once;
  *       {@code PlaneGrid} — nearest neighbours in one epoch's layout;</li>
  *   <li>{@code Motion} — displacements, converted to the stored units once the run's scale is known;
- *       {@code CrossEntropyEstimate} — the fuzzy cross-entropy from sampled edges and pairs.</li>
+ *       {@code CrossEntropyEstimate} — the fuzzy cross-entropy from sampled edges and pairs;</li>
+ *   <li>{@link org.umapanim.quality.LayoutAgreement} — how far two layouts of the same points share
+ *       their sampled points' 15 nearest neighbours (design §13), for runs compared side by side.</li>
  * </ul>
  *
  * May import {@code common} and, for the loss only, {@link org.umapanim.umap.UmapObjective}: the
