@@ -69,6 +69,11 @@ final class PanelsPainter {
             g.setFont(small);
             g.setColor(Color.GRAY);
             g.draw(new Rectangle2D.Double(grid.chart.getX(), chartTop(), grid.chart.getWidth(), chartHeight()));
+            // the chart's scale: agreement from 0 (nothing shared) to 1 (the same neighbours)
+            FontMetrics fm = g.getFontMetrics();
+            float right = (float) (grid.chart.getMaxX() + fm.stringWidth(" "));
+            g.drawString("1", right, (float) (chartTop() + fm.getAscent() * 0.7));
+            g.drawString("0", right, (float) (chartTop() + chartHeight()));
         } finally {
             g.dispose();
         }
