@@ -8,8 +8,8 @@ import org.umapanim.common.SettingProblem;
 import org.umapanim.dataset.download.Downloader;
 import org.umapanim.dataset.download.KnownDataset;
 import org.umapanim.umap.InitMethod;
-import org.umapanim.umap.Metric;
 import org.umapanim.umap.UmapParams;
+import org.umapanim.knn.Metric;
 
 /**
  * What {@code prepare} embeds and how.

@@ -20,11 +20,11 @@ import org.umapanim.store.DigitsWriter;
 import org.umapanim.store.EpochsSummary;
 import org.umapanim.store.EpochsWriter;
 import org.umapanim.store.MetricsWriter;
-import org.umapanim.umap.SampledRecall;
 import org.umapanim.umap.Umap;
 import org.umapanim.umap.UmapObjective;
 import org.umapanim.umap.UmapParams;
 import org.umapanim.umap.UmapResult;
+import org.umapanim.knn.SampledRecall;
 
 /** The prepare stage: data set → UMAP → digits.parquet, epochs.parquet and metrics.parquet. */
 final class PrepareStage {

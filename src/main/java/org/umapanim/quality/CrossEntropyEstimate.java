@@ -2,7 +2,7 @@ package org.umapanim.quality;
 
 import java.util.SplittableRandom;
 import org.umapanim.umap.UmapObjective;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.Workers;
 
 /**
  * An unbiased estimate of UMAP's fuzzy cross-entropy of a layout (design §10):

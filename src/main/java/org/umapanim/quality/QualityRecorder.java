@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.umapanim.common.EpochListener;
 import org.umapanim.umap.UmapObjective;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.Workers;
 
 /**
  * Measures every epoch of a run as it goes by (design §10): trustworthiness, neighbour

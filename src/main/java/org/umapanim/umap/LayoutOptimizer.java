@@ -2,6 +2,8 @@ package org.umapanim.umap;
 
 import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.Rng;
+import org.umapanim.knn.Workers;
 
 /**
  * umap-learn's optimize_layout_euclidean for a 2-D layout, run in parallel with a result that

@@ -2,6 +2,14 @@ package org.umapanim.umap;
 
 import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.Components;
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Magnitude;
+import org.umapanim.knn.Metric;
+import org.umapanim.knn.NearestNeighbors;
+import org.umapanim.knn.PrincipalComponents;
+import org.umapanim.knn.Rng;
+import org.umapanim.knn.Workers;
 
 /**
  * UMAP to two dimensions, following umap-learn 0.5.x step by step (see docs/design.md §3): optional
@@ -133,7 +141,7 @@ public final class Umap {
             double[] ab = CurveFit.fitAB(p.spread(), p.minDist());
             objectiveListener.accept(UmapObjective.of(graph, ab[0], ab[1]));
 
-            Components comps = Components.of(graph);
+            Components comps = Components.of(graph.n, graph.rowStart, graph.columns);
             float[] layout = new float[2 * n];
             InitMethod init = initialLayout(graph, comps, input, workers, layout);
             long t3 = System.nanoTime();

@@ -1,5 +1,7 @@
 package org.umapanim.umap;
 
+import org.umapanim.knn.NearestNeighbors;
+
 /**
  * The outcome of {@link Umap#fit}: the final layout and what each phase cost.
  *

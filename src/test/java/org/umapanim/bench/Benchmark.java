@@ -21,12 +21,12 @@ import org.umapanim.pipeline.ViewSettings;
 import org.umapanim.quality.QualityRecorder;
 import org.umapanim.store.EpochsReader;
 import org.umapanim.umap.EmbeddingQuality;
-import org.umapanim.umap.KnnGraph;
-import org.umapanim.umap.Metric;
-import org.umapanim.umap.NearestNeighbors;
-import org.umapanim.umap.SampledRecall;
 import org.umapanim.umap.Umap;
 import org.umapanim.umap.UmapParams;
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Metric;
+import org.umapanim.knn.NearestNeighbors;
+import org.umapanim.knn.SampledRecall;
 
 /**
  * The benchmark behind {@code bench/run}: the real {@code prepare} (then render and encode) on

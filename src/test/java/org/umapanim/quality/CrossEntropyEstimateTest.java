@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.umapanim.umap.UmapObjective;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.Workers;
 
 class CrossEntropyEstimateTest {
     private static final double A = 1.577;

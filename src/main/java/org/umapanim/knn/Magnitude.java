@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 /**
  * Keeps values of any magnitude workable. Squares of values beyond about 1.8e19 overflow a float,
@@ -7,7 +7,7 @@ package org.umapanim.umap;
  * meaningless layout. Scaling every value by one power of two changes no bit of any relative
  * result — every rounding scales with it — so data far from 1 is brought near it that way.
  */
-final class Magnitude {
+public final class Magnitude {
     /** Data whose largest magnitude lies within [2^-LIMIT, 2^LIMIT] is left as it is. */
     private static final int LIMIT = 40;
 
@@ -37,7 +37,7 @@ final class Magnitude {
     }
 
     /** {@code values} itself when moderate, else a copy scaled by a power of two into [1, 2). */
-    static float[] moderated(float[] values, Workers workers) {
+    public static float[] moderated(float[] values, Workers workers) {
         float max = max(values, workers);
         int e = exponent(max);
         if (max == 0 || Math.abs(e) <= LIMIT) {

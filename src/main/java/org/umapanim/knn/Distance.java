@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 /**
  * The distance kernels of the kNN search, over rows stored flat in one array at element offsets

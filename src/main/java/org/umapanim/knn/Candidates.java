@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 /**
  * The candidates of one NN-descent iteration: for every row, up to {@code max} "new" and "old"

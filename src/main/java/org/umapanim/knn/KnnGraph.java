@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 /**
  * The k nearest neighbours of every row, the row itself first (umap-learn's convention: k

@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 /**
  * A random-projection tree (pynndescent's euclidean variant): each node splits its points by

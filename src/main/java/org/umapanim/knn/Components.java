@@ -1,15 +1,15 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 /** Connected components of a graph (its edges taken both ways), numbered in order of their smallest row. */
-final class Components {
+public final class Components {
     private final int[][] members;
 
     private Components(int[][] members) {
         this.members = members;
     }
 
-    static Components of(FuzzyGraph g) {
-        int n = g.n;
+    /** The components of a graph in CSR form: row i's neighbours are {@code columns[rowStart[i] … rowStart[i+1])}. */
+    public static Components of(int n, int[] rowStart, int[] columns) {
         int[] label = new int[n];
         java.util.Arrays.fill(label, -1);
         int[] stack = new int[n];
@@ -23,8 +23,8 @@ final class Components {
             label[s] = count;
             while (top > 0) {
                 int i = stack[--top];
-                for (int e = g.rowStart[i]; e < g.rowStart[i + 1]; e++) {
-                    int j = g.columns[e];
+                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                    int j = columns[e];
                     if (label[j] < 0) {
                         label[j] = count;
                         stack[top++] = j;
@@ -86,11 +86,11 @@ final class Components {
         return new Components(members);
     }
 
-    int count() {
+    public int count() {
         return members.length;
     }
 
-    int[] members(int c) {
+    public int[] members(int c) {
         return members[c];
     }
 }

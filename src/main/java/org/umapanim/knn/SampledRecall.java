@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;

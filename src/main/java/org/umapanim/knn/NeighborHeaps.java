@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 /**
  * One bounded max-heap of (distance, index, is-new flag) per row, stored flat: the working

@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;

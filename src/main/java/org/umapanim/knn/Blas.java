@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 /**
  * OpenBLAS, which Smile's matrices and ARPACK call, kept on one thread. Its rounding depends on

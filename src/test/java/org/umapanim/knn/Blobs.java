@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 /** Labelled Gaussian blobs for tests: centres spread in d dimensions, unit-variance points around them. */
 public record Blobs(float[] values, int[] labels, int n, int d) {

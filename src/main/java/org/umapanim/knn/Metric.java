@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 import smile.math.blas.Transpose;
 import smile.math.blas.UPLO;
@@ -17,7 +17,7 @@ import smile.math.matrix.Matrix;
  * which thread computes which block. Each component's sign is fixed so that its largest
  * loading is positive.
  */
-final class PrincipalComponents {
+public final class PrincipalComponents {
     /** Blocks of about 8 MB of doubles. */
     private static final int BLOCK_VALUES = 1 << 20;
     /**
@@ -34,7 +34,7 @@ final class PrincipalComponents {
      * The scores of the n rows on their first {@code components} principal components,
      * row-major n × components.
      */
-    static float[] scores(float[] values, int n, int d, int components, Workers workers) {
+    public static float[] scores(float[] values, int n, int d, int components, Workers workers) {
         if (components < 1 || components > d) {
             throw new IllegalArgumentException("cannot take " + components + " principal components of " + d + " columns");
         }

@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 /**
  * {@link Distance}'s kernels in plain Java, for a JVM without the Vector API: the same bits as

@@ -1,4 +1,4 @@
-package org.umapanim.umap;
+package org.umapanim.knn;
 
 /**
  * The input rows as the kNN search reads them, prepared once for the metric:
