@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.umapanim.common.Progress;
+import org.umapanim.umap.CrossEntropyEstimateTest;
 import org.umapanim.umap.EmbeddingQuality;
 import org.umapanim.umap.TestParams;
 import org.umapanim.umap.Umap;

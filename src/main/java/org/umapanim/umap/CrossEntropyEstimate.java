@@ -1,8 +1,10 @@
-package org.umapanim.quality;
+package org.umapanim.umap;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
-import org.umapanim.umap.UmapObjective;
 import org.umapanim.knn.Workers;
+import org.umapanim.reduce.ObjectiveEstimate;
 
 /**
  * An unbiased estimate of UMAP's fuzzy cross-entropy of a layout (design §10):
@@ -25,7 +27,7 @@ import org.umapanim.knn.Workers;
  * to another (standard deviation over 20 seeds; 2–3 % with 10,000 samples each, which took
  * twice the time, a fifth of all the measures').
  */
-final class CrossEntropyEstimate {
+final class CrossEntropyEstimate implements ObjectiveEstimate {
     static final int SAMPLES = 5_000;
     static final double CLIP = 1e-4;
     /** Sampled pairs a block of work sums. */
@@ -149,11 +151,9 @@ final class CrossEntropyEstimate {
         return java.util.Arrays.binarySearch(columns, rowStart[i], rowStart[i + 1], j) >= 0;
     }
 
-    /**
-     * The estimate for the layout {@code xy} in UMAP's own coordinates, its sums taken in fixed
-     * blocks over {@code workers} and added in block order, so any thread count gives the same.
-     */
-    Loss at(float[] xy, Workers workers) {
+    /** Its sums are taken in fixed blocks and added in block order. */
+    @Override
+    public Loss at(float[] xy, Workers workers) {
         int edgeBlocks = blocks(edgeHead.length);
         int blocks = edgeBlocks + blocks(pairHead.length);
         double[] attraction = new double[blocks];
@@ -216,6 +216,21 @@ final class CrossEntropyEstimate {
         return nonEdges;
     }
 
-    /** The two parts of the cross-entropy; their sum is the loss. */
-    record Loss(double attraction, double repulsion) {}
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("loss", String.format("unbiased estimate of UMAP's fuzzy cross-entropy over unordered pairs, "
+                + "sum_edges -w log v - (1-w) log(1-v) + sum_non-edges -log(1-v), v = 1/(1 + a d^(2b)) on the "
+                + "raw layout, v and 1-v clipped below at %s: %s of the %d edges of the pruned fuzzy graph "
+                + "(uniform, with replacement, scaled by edges/samples) and %s of the %d non-edge pairs "
+                + "(uniform, scaled by non-edges/samples), the same pairs every epoch; loss_attraction is the "
+                + "-w log v term, loss_repulsion the rest", java.math.BigDecimal.valueOf(CLIP),
+                edgeSamples() == edges ? "all" : Integer.toString(edgeSamples()), edges,
+                pairSamples() == nonEdges ? "all" : Integer.toString(pairSamples()), nonEdges));
+        m.put("loss.edges", Long.toString(edges));
+        m.put("loss.edge_samples", Integer.toString(edgeSamples()));
+        m.put("loss.non_edges", Long.toString(nonEdges));
+        m.put("loss.pair_samples", Integer.toString(pairSamples()));
+        return m;
+    }
 }

@@ -1,4 +1,4 @@
-package org.umapanim.quality;
+package org.umapanim.umap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.umapanim.umap.UmapObjective;
 import org.umapanim.knn.Workers;
 
-class CrossEntropyEstimateTest {
+public class CrossEntropyEstimateTest {
     private static final double A = 1.577;
     private static final double B = 0.895;
     private static final Workers ONE_THREAD = new Workers(1);
 
     /** A random symmetric graph of about {@code degree} neighbours per point, weights in (0, 1], in CSR form. */
-    static UmapObjective graph(int n, int degree, long seed, double b) {
+    public static UmapObjective graph(int n, int degree, long seed, double b) {
         Random random = new Random(seed);
         java.util.List<TreeMap<Integer, Float>> rows = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -130,5 +129,20 @@ class CrossEntropyEstimateTest {
         try (Workers three = new Workers(3)) {
             assertThat(estimate.at(xy, three)).isEqualTo(one);
         }
+    }
+
+    @Test
+    void describesItsSampleForTheFooter() {
+        UmapObjective g = graph(2000, 16, 6, B);
+        CrossEntropyEstimate estimate = CrossEntropyEstimate.of(g, 9);
+        assertThat(estimate.describe()).containsOnlyKeys("loss", "loss.edges", "loss.edge_samples", "loss.non_edges",
+                        "loss.pair_samples")
+                .containsEntry("loss.edges", Long.toString(g.edges()))
+                .containsEntry("loss.edge_samples", "5000")
+                .containsEntry("loss.pair_samples", "5000");
+        assertThat(estimate.describe().get("loss")).contains("unbiased estimate", "5000 of the " + g.edges() + " edges",
+                "clipped below at 0.0001");
+        // a graph small enough to be summed whole says so
+        assertThat(CrossEntropyEstimate.of(graph(140, 10, 1, B), 3).describe().get("loss")).contains("all of the");
     }
 }
