@@ -9,8 +9,8 @@ import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.knn.SampledRecall;
-import org.umapanim.reduce.FoundNeighbours;
 import org.umapanim.reduce.Fit;
+import org.umapanim.reduce.FoundNeighbours;
 import org.umapanim.reduce.Hooks;
 import org.umapanim.reduce.Reducer;
 

@@ -6,8 +6,10 @@ import org.umapanim.reduce.Reducer;
 
 /**
  * One reducer's own settings, checked when made; with the run's {@link Compute} they make the
- * {@link Reducer} that {@code prepare} runs. A new reducer adds its record here (and its name to
- * {@link #NAMES}).
+ * {@link Reducer} that {@code prepare} runs. A new reducer adds its record to {@code permits} and
+ * its name to {@link #NAMES}; the record checks its step count with
+ * {@code store.EpochsSchema.checkSteps}; the command line gets an options class of its own under a
+ * {@code --help} heading of its own, chosen by {@code --reducer}.
  */
 public sealed interface ReducerSettings permits UmapSettings {
     /** The reducers {@code prepare} can run, by their names: what {@code --reducer} accepts. */

@@ -7,6 +7,13 @@
  * measures estimate a reducer's loss through {@link org.umapanim.reduce.ObjectiveEstimate} without
  * knowing which reducer it is.
  *
+ * <p>A new reducer ({@code tsne}, say) is a package of its own importing {@code knn} and this one:
+ * its {@code Reducer} finds the neighbours with {@code knn.NearestNeighbors}, hands them to
+ * {@link org.umapanim.reduce.Hooks#neighbours} and includes the words that returns in its
+ * description, hands its {@link org.umapanim.reduce.Objective} to {@link org.umapanim.reduce.Hooks#objective}
+ * before step 0, and the listener the layout at step 0 and after every step. The command line
+ * reaches it through {@code pipeline.ReducerSettings}.
+ *
  * <p>Imports: {@code common} and {@code knn}. Pure contracts: no files, pictures or command line.
  */
 package org.umapanim.reduce;

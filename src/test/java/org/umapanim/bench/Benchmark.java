@@ -10,6 +10,10 @@ import java.util.SplittableRandom;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.dataset.DatasetReader;
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Metric;
+import org.umapanim.knn.NearestNeighbors;
+import org.umapanim.knn.SampledRecall;
 import org.umapanim.pipeline.Compute;
 import org.umapanim.pipeline.EncodeSettings;
 import org.umapanim.pipeline.Folders;
@@ -25,10 +29,6 @@ import org.umapanim.store.EpochsReader;
 import org.umapanim.umap.EmbeddingQuality;
 import org.umapanim.umap.Umap;
 import org.umapanim.umap.UmapParams;
-import org.umapanim.knn.KnnGraph;
-import org.umapanim.knn.Metric;
-import org.umapanim.knn.NearestNeighbors;
-import org.umapanim.knn.SampledRecall;
 
 /**
  * The benchmark behind {@code bench/run}: the real {@code prepare} (then render and encode) on

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.Blobs;
+import org.umapanim.knn.MnistSample;
 import org.umapanim.umap.CrossEntropyEstimateTest;
 import org.umapanim.umap.EmbeddingQuality;
 import org.umapanim.umap.TestParams;
 import org.umapanim.umap.Umap;
 import org.umapanim.umap.UmapParams;
-import org.umapanim.knn.Blobs;
-import org.umapanim.knn.MnistSample;
 
 class QualityRecorderTest {
 

@@ -18,11 +18,11 @@ import java.util.stream.Stream;
 import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.dataset.ImageShape;
 import org.umapanim.store.EpochHistory;
-import org.umapanim.common.EpochListener;
 
 /** The page's bytes, read back without a browser: what it holds and how exactly. */
 class ViewPageTest {
