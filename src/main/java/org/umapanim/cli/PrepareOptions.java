@@ -7,6 +7,7 @@ import org.umapanim.pipeline.Compute;
 import org.umapanim.pipeline.InputSelection;
 import org.umapanim.pipeline.PrepareSettings;
 import org.umapanim.pipeline.ReducerSettings;
+import org.umapanim.pipeline.Reducers;
 import org.umapanim.pipeline.UmapSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
@@ -58,7 +59,7 @@ final class PrepareOptions {
     static final class ReducerNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return ReducerSettings.NAMES.iterator();
+            return Reducers.NAMES.iterator();
         }
     }
 
@@ -66,7 +67,7 @@ final class PrepareOptions {
 
     PrepareSettings settings(Compute compute) {
         InputSelection input = new InputSelection(source.input, source.dataset, label, limit, sample, cacheDir, mirrors);
-        ReducerSettings reducerSettings = switch (ReducerSettings.known(reducer)) {
+        ReducerSettings reducerSettings = switch (Reducers.known(reducer)) {
             case UmapSettings.NAME -> umap.settings();
             default -> throw new IllegalStateException("no options for the reducer " + reducer);
         };

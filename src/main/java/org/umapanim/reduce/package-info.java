@@ -12,7 +12,7 @@
  * {@link org.umapanim.reduce.Hooks#neighbours} and includes the words that returns in its
  * description, hands its {@link org.umapanim.reduce.Objective} to {@link org.umapanim.reduce.Hooks#objective}
  * before step 0, and the listener the layout at step 0 and after every step. The command line
- * reaches it through {@code pipeline.ReducerSettings}.
+ * reaches it through {@code pipeline.ReducerSettings} and {@code pipeline.Reducers}.
  *
  * <p>Imports: {@code common} and {@code knn}. Pure contracts: no files, pictures or command line.
  */

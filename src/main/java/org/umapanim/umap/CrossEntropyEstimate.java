@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.umapanim.knn.Workers;
+import org.umapanim.reduce.Objective;
 import org.umapanim.reduce.ObjectiveEstimate;
 
 /**
@@ -58,6 +59,21 @@ final class CrossEntropyEstimate implements ObjectiveEstimate {
         this.pairScale = pairScale;
         this.edges = edges;
         this.nonEdges = nonEdges;
+    }
+
+    /** UMAP's objective as the measures take it: the fuzzy cross-entropy of {@code graph}, estimated here. */
+    static Objective objective(UmapObjective graph) {
+        return new Objective() {
+            @Override
+            public int points() {
+                return graph.n();
+            }
+
+            @Override
+            public ObjectiveEstimate estimate(long seed) {
+                return of(graph, seed);
+            }
+        };
     }
 
     /** Draws the edges and pairs of {@code objective} with {@code seed}. */

@@ -25,6 +25,9 @@ import org.umapanim.reduce.FoundNeighbours;
  * threads.
  */
 public final class Umap {
+    /** UMAP's word for one pass of the SGD over the graph's edges. */
+    static final String STEP = "epoch";
+
     private final UmapParams params;
     private final java.util.function.Consumer<UmapObjective> objectiveListener;
     private final java.util.function.Consumer<FoundNeighbours> neighboursListener;
@@ -145,7 +148,7 @@ public final class Umap {
             long t3 = System.nanoTime();
             listener.onEpoch(0, layout);
             LayoutOptimizer optimizer = new LayoutOptimizer(layout, graph, ab[0], ab[1], p);
-            try (Progress.Task task = progress.start(UmapReducer.STEP + "s", p.nEpochs())) {
+            try (Progress.Task task = progress.start(STEP + "s", p.nEpochs())) {
                 optimizer.run(p, workers, listener, task);
             }
             long t4 = System.nanoTime();

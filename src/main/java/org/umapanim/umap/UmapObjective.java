@@ -1,8 +1,5 @@
 package org.umapanim.umap;
 
-import org.umapanim.reduce.Objective;
-import org.umapanim.reduce.ObjectiveEstimate;
-
 /**
  * UMAP's objective, handed out once the graph is built (see {@link Umap#withObjectiveListener}):
  * the fuzzy cross-entropy between the pruned fuzzy graph and the layout's memberships
@@ -18,22 +15,10 @@ import org.umapanim.reduce.ObjectiveEstimate;
  * @param a        the curve's a (≈ 1.577 for min_dist 0.1, spread 1)
  * @param b        the curve's b (≈ 0.895)
  */
-public record UmapObjective(int n, int[] rowStart, int[] columns, float[] weights, double a, double b)
-        implements Objective {
+public record UmapObjective(int n, int[] rowStart, int[] columns, float[] weights, double a, double b) {
 
     static UmapObjective of(FuzzyGraph graph, double a, double b) {
         return new UmapObjective(graph.n, graph.rowStart.clone(), graph.columns.clone(), graph.weights.clone(), a, b);
-    }
-
-    @Override
-    public int points() {
-        return n;
-    }
-
-    /** {@link CrossEntropyEstimate}: sampled edges and non-edge pairs. */
-    @Override
-    public ObjectiveEstimate estimate(long seed) {
-        return CrossEntropyEstimate.of(this, seed);
     }
 
     /** Edges counted once per pair of points. */

@@ -18,8 +18,6 @@ import org.umapanim.reduce.Reducer;
 public final class UmapReducer implements Reducer {
     /** Its name on the command line and in the footer. */
     public static final String NAME = "umap";
-    /** One pass of the SGD over the graph's edges. */
-    static final String STEP = "epoch";
 
     private final UmapParams params;
 
@@ -39,7 +37,7 @@ public final class UmapReducer implements Reducer {
 
     @Override
     public String stepWord() {
-        return STEP;
+        return Umap.STEP;
     }
 
     @Override
@@ -85,7 +83,7 @@ public final class UmapReducer implements Reducer {
         AtomicReference<String> neighbours = new AtomicReference<>("");
         UmapResult result = new Umap(params)
                 .withNeighboursListener(found -> neighbours.set(hooks.neighbours().apply(found)))
-                .withObjectiveListener(hooks.objective()::accept)
+                .withObjectiveListener(graph -> hooks.objective().accept(CrossEntropyEstimate.objective(graph)))
                 .fit(values, n, d, listener, progress);
         return new Fit(result.layout(), phases(result), describe(result, neighbours.get()));
     }

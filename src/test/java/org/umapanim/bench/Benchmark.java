@@ -25,10 +25,12 @@ import org.umapanim.pipeline.StageReport;
 import org.umapanim.pipeline.UmapSettings;
 import org.umapanim.pipeline.ViewSettings;
 import org.umapanim.quality.QualityRecorder;
+import org.umapanim.reduce.Hooks;
 import org.umapanim.store.EpochsReader;
 import org.umapanim.umap.EmbeddingQuality;
 import org.umapanim.umap.Umap;
 import org.umapanim.umap.UmapParams;
+import org.umapanim.umap.UmapReducer;
 
 /**
  * The benchmark behind {@code bench/run}: the real {@code prepare} (then render and encode) on
@@ -139,8 +141,8 @@ public final class Benchmark {
                 if (with == 1) {
                     try (QualityRecorder measures = new QualityRecorder(data.values(), data.rows(), data.cols(),
                             data.labelled() ? data.labels() : null, params.seed(), threads)) {
-                        new Umap(params).withObjectiveListener(measures::useObjective)
-                                .fit(data.values(), data.rows(), data.cols(), measures, Progress.NONE);
+                        new UmapReducer(params).fit(data.values(), data.rows(), data.cols(), measures,
+                                new Hooks(found -> "", measures::useObjective), Progress.NONE);
                         measures.finish(1, 1);
                     }
                 } else {

@@ -37,7 +37,7 @@ class PrepareSettingsTest {
         PrepareSettings d = PrepareSettings.DEFAULTS;
         assertThat(d.input()).isEqualTo(new InputSelection(null, null, null, 0, 0, null, List.of()));
         assertThat(d.reducer()).isEqualTo(UmapSettings.DEFAULTS);
-        assertThat(d.reducer().name()).isEqualTo("umap").isIn(ReducerSettings.NAMES);
+        assertThat(d.reducer().name()).isEqualTo("umap").isIn(Reducers.NAMES);
         assertThat(U.neighbors()).isEqualTo(15);
         assertThat(U.minDist()).isEqualTo(0.1);
         assertThat(U.init()).isEqualTo("spectral");
@@ -78,8 +78,8 @@ class PrepareSettingsTest {
 
     @Test
     void anUnknownReducerIsNamedWithTheOnesThereAre() {
-        assertThat(ReducerSettings.known("umap")).isEqualTo("umap");
-        assertThat(settingOf(() -> ReducerSettings.known("tsne"))).isEqualTo("reducer must be umap, got 'tsne'");
+        assertThat(Reducers.known("umap")).isEqualTo("umap");
+        assertThat(settingOf(() -> Reducers.known("tsne"))).isEqualTo("reducer must be umap, got 'tsne'");
     }
 
     @Test

@@ -7,11 +7,22 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.umapanim.knn.Workers;
+import org.umapanim.reduce.Objective;
 
 public class CrossEntropyEstimateTest {
     private static final double A = 1.577;
     private static final double B = 0.895;
     private static final Workers ONE_THREAD = new Workers(1);
+
+    /** {@code graph}'s fuzzy cross-entropy as the measures take it. */
+    public static Objective objective(UmapObjective graph) {
+        return CrossEntropyEstimate.objective(graph);
+    }
+
+    /** The fuzzy cross-entropy of a {@link #graph}. */
+    public static Objective objective(int n, int degree, long seed, double b) {
+        return objective(graph(n, degree, seed, b));
+    }
 
     /** A random symmetric graph of about {@code degree} neighbours per point, weights in (0, 1], in CSR form. */
     public static UmapObjective graph(int n, int degree, long seed, double b) {
