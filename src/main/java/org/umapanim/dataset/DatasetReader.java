@@ -176,17 +176,4 @@ public final class DatasetReader {
             return new byte[] {1, 1, 1, 1};
         }
     }
-
-    /** The file name without extensions: {@code iris.csv.gz} → {@code iris}. */
-    static String baseName(Path file) {
-        String name = file.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String ext : List.of(".gz", ".csv", ".parquet", ".pq")) {
-            if (lower.endsWith(ext) && name.length() > ext.length()) {
-                name = name.substring(0, name.length() - ext.length());
-                lower = lower.substring(0, lower.length() - ext.length());
-            }
-        }
-        return name;
-    }
 }

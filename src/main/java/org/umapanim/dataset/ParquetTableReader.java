@@ -118,7 +118,7 @@ final class ParquetTableReader {
             if (row < keep) {
                 throw new FileProblem(file, "the footer promises " + total + " rows but the row groups hold " + row);
             }
-            return new Dataset(DatasetReader.baseName(file), sha, features, values,
+            return new Dataset(TableName.of(file), sha, features, values,
                     labelAt < 0 ? null : names.get(labelAt), labels, LabelRule.imageShape(features, allBytes));
         } catch (FileProblem e) {
             throw e;

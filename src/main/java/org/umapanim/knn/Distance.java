@@ -3,23 +3,18 @@ package org.umapanim.knn;
 /**
  * The distance kernels of the kNN search, over rows stored flat in one array at element offsets
  * {@code a} and {@code b}, {@code len} elements each (rows are zero-padded to a multiple of
- * {@link #FLOAT_LANES} floats or {@link #BYTE_BLOCK} bytes, so there are no loop tails).
+ * {@link KernelShape#FLOAT_LANES} floats or {@link KernelShape#BYTE_BLOCK} bytes, so there are no loop tails).
  *
  * <p>They run on the Java Vector API ({@link VectorDistance}) when the JVM was started with
  * {@code --add-modules jdk.incubator.vector} (the launcher, the tests and {@code bench/run} do)
  * and the CPU has 256-bit vectors, else on {@link ScalarDistance}, which gives the same bits:
- * float sums are kept in {@link #FLOAT_LANES} lanes of fused multiply-adds and the lanes added
+ * float sums are kept in {@link KernelShape#FLOAT_LANES} lanes of fused multiply-adds and the lanes added
  * in one fixed order, and byte sums are exact integers. So a seed gives the same neighbours
  * however the program is started. Measured on Fashion-MNIST rows (784 pixels), the vector byte
  * kernel is 5× faster than the sparse integer loop it replaced and 7× faster than a scalar
  * float loop; the scalar fallback makes the whole kNN about 5× slower.
  */
 final class Distance {
-    /** Float sums run in this many lanes: 256-bit vectors, which every x86-64 CPU of the last decade has. */
-    static final int FLOAT_LANES = 8;
-    /** Byte rows are padded to this many bytes (one 128-bit load widened to 16 ints). */
-    static final int BYTE_BLOCK = 16;
-
     /** Whether the Vector API kernels are in use. */
     static final boolean VECTOR = vectorApiUsable();
 
@@ -54,10 +49,6 @@ final class Distance {
     static int dot(byte[] x, int a, int[] w, int len) {
         return VECTOR ? VectorDistance.dot(x, a, w, len) : ScalarDistance.dot(x, a, w, len);
     }
-
-    /** Rows and columns of one {@link #distanceTile}. */
-    static final int TILE_ROWS = 8;
-    static final int TILE_COLUMNS = 16;
 
     /**
      * Squared distances of an 8 × 16 tile by |a|² + |b|² − 2 a·b: rows r < 8 are

@@ -22,7 +22,7 @@ final class ExactWithinComponents {
     static final long MAX_WORK = 40_000_000_000L;
     /** Candidates kept beyond the k − 1 neighbours, so rounding in the dot products cannot lose one. */
     private static final int EXTRA = 4;
-    private static final int ROW_BLOCK = 64; // a multiple of Distance.TILE_ROWS
+    private static final int ROW_BLOCK = 64; // a multiple of KernelShape.TILE_ROWS
     private static final int COLUMN_BLOCK = 1024;
 
     private ExactWithinComponents() {}
@@ -84,8 +84,8 @@ final class ExactWithinComponents {
     private static void exact(Rows rows, NeighborHeaps heaps, int[] members, Workers workers) {
         int nc = members.length;
         int len = rows.stride;
-        int nRows = roundUp(nc, Distance.TILE_ROWS);
-        int nCols = roundUp(nc, Distance.TILE_COLUMNS);
+        int nRows = roundUp(nc, KernelShape.TILE_ROWS);
+        int nCols = roundUp(nc, KernelShape.TILE_COLUMNS);
         float[] a = new float[nRows * len];
         float[] bt = new float[len * nCols];
         float[] na = new float[nRows];
@@ -110,27 +110,27 @@ final class ExactWithinComponents {
         int keep = heaps.size + EXTRA;
         NeighborHeaps best = new NeighborHeaps(nc, Math.min(keep, nc - 1));
         workers.forBlocks(nRows, ROW_BLOCK, (r0, r1) -> {
-            float[] limit = new float[Distance.TILE_ROWS];
-            float[] dist = new float[Distance.TILE_ROWS * Distance.TILE_COLUMNS];
-            int[] masks = new int[Distance.TILE_ROWS];
-            float[] tileNorms = new float[Distance.TILE_ROWS];
+            float[] limit = new float[KernelShape.TILE_ROWS];
+            float[] dist = new float[KernelShape.TILE_ROWS * KernelShape.TILE_COLUMNS];
+            int[] masks = new int[KernelShape.TILE_ROWS];
+            float[] tileNorms = new float[KernelShape.TILE_ROWS];
             for (int c0 = 0; c0 < nCols; c0 += COLUMN_BLOCK) {
                 int c1 = Math.min(nCols, c0 + COLUMN_BLOCK);
-                for (int r = r0; r < r1; r += Distance.TILE_ROWS) {
-                    for (int t = 0; t < Distance.TILE_ROWS; t++) {
+                for (int r = r0; r < r1; r += KernelShape.TILE_ROWS) {
+                    for (int t = 0; t < KernelShape.TILE_ROWS; t++) {
                         tileNorms[t] = na[r + t];
                         limit[t] = r + t < nc ? best.worst(r + t) : Float.NEGATIVE_INFINITY;
                     }
-                    for (int j0 = c0; j0 < c1; j0 += Distance.TILE_COLUMNS) {
+                    for (int j0 = c0; j0 < c1; j0 += KernelShape.TILE_COLUMNS) {
                         if (Distance.distanceTile(a, r * len, len, bt, nCols, j0, tileNorms, nb, limit, dist, masks) == 0) {
                             continue;
                         }
-                        for (int t = 0; t < Distance.TILE_ROWS; t++) {
+                        for (int t = 0; t < KernelShape.TILE_ROWS; t++) {
                             int row = r + t;
                             for (int mask = masks[t]; mask != 0; mask &= mask - 1) {
                                 int j = Integer.numberOfTrailingZeros(mask);
                                 int col = j0 + j;
-                                if (col != row && best.pushUnchecked(row, dist[t * Distance.TILE_COLUMNS + j], col, false)) {
+                                if (col != row && best.pushUnchecked(row, dist[t * KernelShape.TILE_COLUMNS + j], col, false)) {
                                     limit[t] = best.worst(row);
                                 }
                             }

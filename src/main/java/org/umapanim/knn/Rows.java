@@ -42,7 +42,7 @@ final class Rows {
 
     static Rows of(float[] values, int n, int d, Metric metric, Workers workers) {
         if (!metric.angular() && arePixels(values, workers)) {
-            int stride = roundUp(d, Distance.BYTE_BLOCK);
+            int stride = roundUp(d, KernelShape.BYTE_BLOCK);
             byte[] b = new byte[n * stride];
             workers.forBlocks(n, 1024, (r0, r1) -> {
                 for (int i = r0; i < r1; i++) {
@@ -54,7 +54,7 @@ final class Rows {
             });
             return new Rows(n, d, stride, metric, b, null, 1.0);
         }
-        int stride = roundUp(d, Distance.FLOAT_LANES);
+        int stride = roundUp(d, KernelShape.FLOAT_LANES);
         float[] f = new float[n * stride];
         if (metric.angular()) {
             boolean centre = metric == Metric.CORRELATION;

@@ -2,11 +2,11 @@ package org.umapanim.knn;
 
 /**
  * {@link Distance}'s kernels in plain Java, for a JVM without the Vector API: the same bits as
- * {@link VectorDistance}, float sums in {@link Distance#FLOAT_LANES} lanes of fused multiply-adds
+ * {@link VectorDistance}, float sums in {@link KernelShape#FLOAT_LANES} lanes of fused multiply-adds
  * added in the vector code's order, byte sums in exact integers.
  */
 final class ScalarDistance {
-    private static final int L = Distance.FLOAT_LANES;
+    private static final int L = KernelShape.FLOAT_LANES;
 
     private ScalarDistance() {}
 
@@ -74,15 +74,15 @@ final class ScalarDistance {
     static int distanceTile(float[] a, int at, int len, float[] bt, int btStride, int j0, float[] na, float[] nb,
                             float[] limit, float[] dist, int[] masks) {
         int any = 0;
-        for (int r = 0; r < Distance.TILE_ROWS; r++) {
+        for (int r = 0; r < KernelShape.TILE_ROWS; r++) {
             int mask = 0;
-            for (int j = 0; j < Distance.TILE_COLUMNS; j++) {
+            for (int j = 0; j < KernelShape.TILE_COLUMNS; j++) {
                 float acc = 0;
                 for (int c = 0; c < len; c++) {
                     acc = Math.fma(bt[c * btStride + j0 + j], a[at + r * len + c], acc);
                 }
                 float d = Math.fma(acc, -2f, nb[j0 + j] + na[r]);
-                dist[r * Distance.TILE_COLUMNS + j] = d;
+                dist[r * KernelShape.TILE_COLUMNS + j] = d;
                 if (d < limit[r]) {
                     mask |= 1 << j;
                 }

@@ -28,7 +28,7 @@ final class VectorDistance {
 
     /** True when the CPU runs 256-bit float vectors natively (else the API would emulate them, slowly). */
     static boolean usable() {
-        return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256 && F.length() == Distance.FLOAT_LANES;
+        return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256 && F.length() == KernelShape.FLOAT_LANES;
     }
 
     static float squared(float[] x, int a, int b, int len) {
@@ -154,7 +154,7 @@ final class VectorDistance {
         FloatVector nb0 = FloatVector.fromArray(F, nb, j0);
         FloatVector nb1 = FloatVector.fromArray(F, nb, j0 + 8);
         int any = 0;
-        for (int r = 0; r < Distance.TILE_ROWS; r++) {
+        for (int r = 0; r < KernelShape.TILE_ROWS; r++) {
             FloatVector d0 = FloatVector.fromArray(F, dist, 16 * r).fma(MINUS_TWO, nb0.add(na[r]));
             FloatVector d1 = FloatVector.fromArray(F, dist, 16 * r + 8).fma(MINUS_TWO, nb1.add(na[r]));
             d0.intoArray(dist, 16 * r);

@@ -50,8 +50,8 @@ class DistanceTest {
     @Test
     void vectorAndScalarTilesGiveTheSameBits() {
         SplittableRandom r = new SplittableRandom(9);
-        int rows = Distance.TILE_ROWS;
-        int cols = 2 * Distance.TILE_COLUMNS;
+        int rows = KernelShape.TILE_ROWS;
+        int cols = 2 * KernelShape.TILE_COLUMNS;
         for (int len : new int[] {8, 56}) {
             float[] a = new float[rows * len];
             float[] bt = new float[len * cols];
@@ -73,18 +73,18 @@ class DistanceTest {
             for (int i = 0; i < rows; i++) {
                 limit[i] = (float) (2 * len + r.nextGaussian() * len / 3);
             }
-            float[] dv = new float[rows * Distance.TILE_COLUMNS];
-            float[] ds = new float[rows * Distance.TILE_COLUMNS];
+            float[] dv = new float[rows * KernelShape.TILE_COLUMNS];
+            float[] ds = new float[rows * KernelShape.TILE_COLUMNS];
             int[] mv = new int[rows];
             int[] ms = new int[rows];
-            int anyV = VectorDistance.distanceTile(a, 0, len, bt, cols, Distance.TILE_COLUMNS, na, nb, limit, dv, mv);
-            int anyS = ScalarDistance.distanceTile(a, 0, len, bt, cols, Distance.TILE_COLUMNS, na, nb, limit, ds, ms);
+            int anyV = VectorDistance.distanceTile(a, 0, len, bt, cols, KernelShape.TILE_COLUMNS, na, nb, limit, dv, mv);
+            int anyS = ScalarDistance.distanceTile(a, 0, len, bt, cols, KernelShape.TILE_COLUMNS, na, nb, limit, ds, ms);
             assertThat(anyV).isEqualTo(anyS).isNotZero();
             assertThat(mv).isEqualTo(ms);
             for (int t = 0; t < rows; t++) {
                 for (int mask = ms[t]; mask != 0; mask &= mask - 1) {
                     int j = Integer.numberOfTrailingZeros(mask);
-                    assertThat(dv[t * Distance.TILE_COLUMNS + j]).isEqualTo(ds[t * Distance.TILE_COLUMNS + j]);
+                    assertThat(dv[t * KernelShape.TILE_COLUMNS + j]).isEqualTo(ds[t * KernelShape.TILE_COLUMNS + j]);
                 }
             }
         }
