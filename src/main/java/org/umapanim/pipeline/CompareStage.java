@@ -38,6 +38,8 @@ final class CompareStage {
     private final List<String> panelHeadings;
     private final StageStamp stamp;
     private final List<Path> outputs = new ArrayList<>();
+    /** The first run's digits.parquet SHA-256, found once for the stamp and reused when its rows are read. */
+    private final String digitsSha256;
 
     CompareStage(CompareSettings settings, ComparedRuns runs, Folders folders, Progress progress) {
         this.settings = settings;
@@ -69,6 +71,7 @@ final class CompareStage {
         inputs.put("pace", options.timing().pace().cliName());
         inputs.put("duration", settings.seconds() == null ? "auto" : Double.toString(settings.seconds()));
         inputs.put(FPS, Integer.toString(options.timing().fps()));
+        this.digitsSha256 = inputs.get("run 1 digits.sha256");
         this.stamp = new StageStamp(RenderStage.stampFile(folders.frames()), inputs);
         int grid = runs.runs().stream().mapToInt(r -> r.epochs().lastEpoch()).max().orElse(0);
         for (int f = 0; f < options.timing().frames(grid); f++) {
@@ -101,7 +104,7 @@ final class CompareStage {
         long started = System.nanoTime();
         boolean resume = state != StageStamp.State.STALE;
         ComparedRuns.Run first = runs.runs().get(0);
-        Dataset rows = EmbeddedRows.read(first.folders(), first.epochs());
+        Dataset rows = EmbeddedRows.read(first.folders(), first.epochs(), digitsSha256);
         stamp.markStarted();
         List<CompareRun> panels = new ArrayList<>();
         for (int r = 0; r < runs.runs().size(); r++) {

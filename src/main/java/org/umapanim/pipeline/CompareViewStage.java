@@ -17,6 +17,8 @@ final class CompareViewStage {
     private final Folders folders;
     private final Progress progress;
     private final StageStamp stamp;
+    /** The first run's digits.parquet SHA-256, found once for the stamp and reused when its rows are read. */
+    private final String digitsSha256;
 
     CompareViewStage(ComparedRuns runs, List<String> headings, Folders folders, Progress progress) {
         this.runs = runs;
@@ -36,6 +38,7 @@ final class CompareViewStage {
                 inputs.put(key + "metrics.sha256", Checksums.sha256(run.folders().metrics()));
             }
         }
+        this.digitsSha256 = inputs.get("run 1 digits.sha256");
         this.stamp = new StageStamp(folders.htmlDir().resolve("." + folders.html().getFileName() + ".stamp"), inputs);
     }
 
@@ -54,8 +57,8 @@ final class CompareViewStage {
                     ViewStage.metrics(run.folders().metrics())));
         }
         Heading heading = Heading.of(null, null, first.footer());
-        long bytes = ComparePage.write(folders.html(), pages, EmbeddedRows.read(first.folders(), first.epochs()),
-                ViewStage.look(heading, first.epochs().labels()), EpochSelection.parse(EpochSelection.ALL), progress);
+        long bytes = ComparePage.write(folders.html(), pages, EmbeddedRows.read(first.folders(), first.epochs(), digitsSha256),
+                ViewStage.look(heading, first.epochs()), EpochSelection.parse(EpochSelection.ALL), progress);
         stamp.markComplete(List.of(folders.html()));
         return new StageReport("view", StageReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000,
                 List.of(folders.html()), String.format("%d runs, %,d points, %.1f MB", pages.size(),

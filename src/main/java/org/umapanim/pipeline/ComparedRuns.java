@@ -13,6 +13,7 @@ import java.util.Set;
 import org.umapanim.common.FileProblem;
 import org.umapanim.common.SettingProblem;
 import org.umapanim.store.EpochsReader;
+import org.umapanim.store.RecordedReducer;
 
 /**
  * The prepared data folders a comparison plays side by side, opened and checked before anything is
@@ -23,9 +24,6 @@ import org.umapanim.store.EpochsReader;
 final class ComparedRuns {
     static final int MIN = 2;
     static final int MAX = 4;
-    /** Footer keys of the seam: which reducer made a run and what its steps are called; absent in UMAP's older files. */
-    static final String REDUCER = "umap-anim.reducer";
-    static final String STEP = "umap-anim.step";
     /** Settings that never change a layout, or that every run of a reducer records differently. */
     private static final Set<String> NOT_SETTINGS = Set.of("threads", "sgd");
     /** The setting a reducer's heading names when only the reducers differ. */
@@ -80,11 +78,11 @@ final class ComparedRuns {
         EpochsReader epochs = EpochsReader.open(folders.epochs());
         String id = RunIdentity.requirePair(folders.epochs(), epochs.metadata(), folders.digits());
         Map<String, String> footer = epochs.metadata();
-        return new Run(dir, folders, epochs, id, reducer(footer), footer.getOrDefault(STEP, "epoch"));
+        return new Run(dir, folders, epochs, id, reducer(footer), epochs.reducer().step());
     }
 
     private static String reducer(Map<String, String> footer) {
-        return footer.getOrDefault(REDUCER, "umap");
+        return RecordedReducer.of(footer).reducer();
     }
 
     /** What tells two runs' rows apart, or null when they are the same rows. */

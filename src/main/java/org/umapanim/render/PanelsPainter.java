@@ -77,7 +77,7 @@ final class PanelsPainter {
         } finally {
             g.dispose();
         }
-        this.background = FramePainter.pixels(base);
+        this.background = ImagePixels.of(base);
     }
 
     int width() {
@@ -94,7 +94,7 @@ final class PanelsPainter {
      */
     BufferedImage paint(double[] steps, List<float[]> layouts, View[] views, AgreementTrace trace, int frame) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        System.arraycopy(background, 0, FramePainter.pixels(image), 0, background.length);
+        System.arraycopy(background, 0, ImagePixels.of(image), 0, background.length);
         Graphics2D g = image.createGraphics();
         try {
             text(g);

@@ -51,7 +51,7 @@ class CompareViewerTest {
         html = tmp.resolve("compare.html");
         ComparePage.write(html, List.of(new ComparePage.Run(first, "UMAP · 5 neighbours", "epoch", metrics),
                         new ComparePage.Run(second, "t-SNE · perplexity 30", "iteration", Metrics.NONE)),
-                table, new ViewLook("Iris", "Each point is a flower", List.of(SPECIES), COLOURS),
+                table, new ViewLook("Iris", "Each point is a flower", "epoch", List.of(SPECIES), COLOURS),
                 EpochSelection.parse("all"), Progress.NONE);
         browser = Chromium.start("--disable-3d-apis");
         browser.open(html, "#progress=1");
