@@ -140,6 +140,29 @@ class CompareRendererTest {
         assertThat(litBox(last, grid.plot(3))).as("no fourth panel").isNull();
     }
 
+    @Test
+    void anInterruptedComparisonDrawsOnlyTheFramesItLacks() throws Exception {
+        Dataset rows = new Dataset("fake", "0", IntStream.rangeClosed(1, 784).mapToObj(i -> "pixel" + i).toList(),
+                FakeData.digitImages(LABELS), "digit", LABELS, Optional.of(new ImageShape(28, 28)));
+        RenderOptions o = new RenderOptions("", "", new FrameSize(640, 360, 1), null, Density.OFF, Camera.FOLLOW,
+                new Timing(Pace.MOTION, 0.4, 1, 30), 2, 42);
+        List<CompareRun> runs = List.of(new CompareRun(new Run(6, false), "a", "epoch"),
+                new CompareRun(new Run(9, true), "b", "iteration"));
+        CompareSummary first = CompareRenderer.run(runs, rows, dir, o, new LayoutAgreement(N, 42), List.of("a vs b"),
+                false, Progress.NONE, null);
+        assertThat(first.drawn()).isEqualTo(12);
+        byte[] frame7 = Files.readAllBytes(RenderedFiles.frame(dir, 7));
+        Files.delete(RenderedFiles.frame(dir, 5));
+        Files.write(RenderedFiles.frame(dir, 7), java.util.Arrays.copyOf(frame7, frame7.length / 2));   // cut short
+
+        CompareSummary resumed = CompareRenderer.run(runs, rows, dir, o, new LayoutAgreement(N, 42), List.of("a vs b"),
+                true, Progress.NONE, null);
+        assertThat(resumed.drawn()).isEqualTo(2);
+        assertThat(resumed.kept()).isEqualTo(10);
+        assertThat(Files.readAllBytes(RenderedFiles.frame(dir, 7))).isEqualTo(frame7);
+        assertThat(resumed.trace().values()).isDeepEqualTo(first.trace().values());
+    }
+
     /** The bounding box (x0, y0, x1, y1) of the coloured pixels in {@code area}, or null when it has none. */
     private static int[] litBox(BufferedImage image, Rectangle2D area) {
         int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
