@@ -101,7 +101,7 @@ public final class CompareRenderer {
         FrameRenderer.createDirectories(framesDir);
         int deleted = FrameRenderer.removeStale(framesDir, frames - 1);
 
-        Drawing drawing = new Drawing(framesDir, painter, trace, onlyMissing, sinkOrNull, o.threads());
+        Drawing drawing = new Drawing(framesDir, painter, trace, onlyMissing, sinkOrNull);
         List<StepStream> streams = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
             Thread t = new Thread(r, "render-compare");
@@ -162,8 +162,7 @@ public final class CompareRenderer {
         final AtomicInteger drawn = new AtomicInteger();
         final AtomicInteger kept = new AtomicInteger();
 
-        Drawing(Path framesDir, PanelsPainter painter, AgreementTrace trace, boolean onlyMissing, FrameSink sink,
-                int threads) {
+        Drawing(Path framesDir, PanelsPainter painter, AgreementTrace trace, boolean onlyMissing, FrameSink sink) {
             this.framesDir = framesDir;
             this.painter = painter;
             this.trace = trace;

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -63,8 +62,7 @@ public final class AgreementWriter {
                             columns.get(1).write(progress[f], 0, 0);
                             columns.get(2).write(pairs.get(p)[0], 0, 0);
                             columns.get(3).write(pairs.get(p)[1], 0, 0);
-                            ColumnWriter value = columns.get(4);
-                            value.write(agreement[f][p], 0, 0);
+                            columns.get(4).write(agreement[f][p], 0, 0);
                             columns.endRow();
                         }
                     }
