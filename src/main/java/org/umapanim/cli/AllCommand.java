@@ -17,7 +17,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "all", mixinStandardHelpOptions = true, versionProvider = Main.class,
         description = "Run prepare, render, encode and view in one go (on the bundled MNIST sample unless told otherwise). "
                 + "A stage whose outputs are complete and were made from the same inputs and settings is skipped; "
-                + "an interrupted render resumes with the frames it had not drawn.")
+                + "an interrupted render resumes with the frames it had not drawn. "
+                + "A fit option given several times (--neighbors 5 --neighbors 50, --reducer, --seed, ...) prepares "
+                + "each run in its own data folder (data/neighbors-5, ...) and ends with their comparison, as 'compare'.")
 final class AllCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Mixin PrepareOptions prepare;

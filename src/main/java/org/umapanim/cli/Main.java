@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
                     + "record the layout after every optimisation epoch, draw each epoch and make a movie of it, "
                     + "and an HTML viewer to scrub the epochs and hover any point.",
             "",
-            "Run the stages in order (prepare, render, encode, view), or all of them at once with 'all'."
+            "Run the stages in order (prepare, render, encode, view), or all of them at once with 'all'; "
+                    + "play prepared runs side by side with 'compare'."
         })
 public final class Main implements Runnable, IVersionProvider {
     /** The subcommands, in the order the help lists them. */
