@@ -41,7 +41,7 @@ class MetricsWriterTest {
                     e == 0 ? Double.NaN : 0.1 / e, e == 0 ? Double.NaN : 0.3 / e,
                     loss ? 1000.0 - e : Double.NaN, loss ? 5e6 + e : Double.NaN));
         }
-        return new QualityRun(rows, new QualityMethod(2000, 1000, "every rank exact", 2000, 15, 10, labelled, 42,
+        return new QualityRun(rows, new QualityMethod(2000, 1000, "every rank exact", 2000, 2000, 15, 10, labelled, 42,
                 loss ? 30_000 : -1, loss ? 10_000 : 0, loss ? 1_969_000 : -1, loss ? 10_000 : 0));
     }
 
