@@ -15,8 +15,11 @@ import org.umapanim.common.SettingProblem;
  */
 public record Timing(Pace pace, Double seconds, int every, int fps) {
     /**
-     * Eight seconds, then the encoder's two-second hold: long enough that the first epochs, which
-     * hold most of the motion, get a second or more (the original's 6.7 s gave them a tenth of one).
+     * Eight seconds, then the encoder's two-second hold: 240 frames at 30 fps, of which 201 epochs
+     * take one each and the first epochs, which hold most of the motion, the rest (the bundled run's
+     * first second: epochs 0–15, the original's 6.7 s: 0–30). Ten seconds would give them a third
+     * more (0–10.7 in the first second) for a quarter more frames to draw and encode, when drawing
+     * is most of {@code all}'s time.
      */
     public static final double MOTION_SECONDS = 8;
 
