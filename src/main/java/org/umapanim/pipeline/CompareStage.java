@@ -73,8 +73,8 @@ final class CompareStage {
         inputs.put(FPS, Integer.toString(options.timing().fps()));
         this.digitsSha256 = inputs.get("run 1 digits.sha256");
         this.stamp = new StageStamp(RenderStage.stampFile(folders.frames()), inputs);
-        int grid = runs.runs().stream().mapToInt(r -> r.epochs().lastEpoch()).max().orElse(0);
-        for (int f = 0; f < options.timing().frames(grid); f++) {
+        int[] lasts = runs.runs().stream().mapToInt(r -> r.epochs().lastEpoch()).toArray();
+        for (int f = 0; f < CompareRenderer.frames(options.timing(), lasts); f++) {
             outputs.add(RenderedFiles.frame(folders.frames(), f));
         }
         outputs.add(metricsFile(folders));

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,7 +49,15 @@ public final class CompareRenderer {
      */
     static final double MIN_SIDE = 1e-4;
 
+    /** The keyword of the PNG text chunk in which each frame says which progress it shows. */
+    static final String PROGRESS_KEYWORD = "progress";
+
     private CompareRenderer() {}
+
+    /** How many frames a comparison of runs of {@code lasts} steps has with {@code timing}. */
+    public static int frames(Timing timing, int[] lasts) {
+        return ProgressTimeline.frames(timing, lasts);
+    }
 
     /**
      * @param rows      the rows every run embedded, one per point (the legend's sample images)
@@ -176,14 +185,16 @@ public final class CompareRenderer {
 
         void accept(int f, double[] steps, List<float[]> layouts, View[] views, ExecutorService pool) {
             Path file = RenderedFiles.frame(framesDir, f);
+            // the frame says which moment it shows, so a resumed render redraws one of another timeline
+            Map<String, String> text = Map.of(PROGRESS_KEYWORD, RenderedFiles.epochText(trace.progress(f)));
             Callable<BufferedImage> draw = () -> {
                 BufferedImage image = painter.paint(steps, layouts, views, trace, f);
-                AtomicFiles.write(file, tmp -> PngWriter.write(image, tmp));
+                AtomicFiles.write(file, tmp -> PngWriter.write(image, tmp, text));
                 drawn.incrementAndGet();
                 return sink == null ? null : image;
             };
             Future<BufferedImage> frame;
-            if (onlyMissing && PngWriter.isWhole(file, painter.width(), painter.height())) {
+            if (onlyMissing && PngWriter.isWhole(file, painter.width(), painter.height(), text)) {
                 if (sink == null) {
                     kept.incrementAndGet();
                     frame = CompletableFuture.completedFuture(null);

@@ -3,9 +3,11 @@ package org.umapanim.render;
 /**
  * Which moment of a comparison each frame shows, as progress p ∈ [0,1]: the fraction of every
  * run's steps done, so runs of 200 and 750 steps start and settle together (run r shows step
- * p·last_r). The frames are planned as one run's are ({@link Timeline}) over a grid of as many
- * steps as the longest run has, each grid step moving as much as the run that moves most over that
- * stretch of progress.
+ * p·last_r). The frames are planned as one run's are ({@link Timeline}) over a grid of even steps
+ * of progress, each moving as much as the run that moves most over that stretch: as many steps as
+ * the longest run has, but no more than the movie has frames, since {@link Timeline} gives every
+ * step a frame of its own (a 750-iteration t-SNE would otherwise make a 25-second movie of an
+ * 8-second one). With {@code --pace epochs} and no duration, one frame per step of the longest run.
  *
  * <p>Motion is measured relative to the size of the run's layout at that step (the mean move over
  * the side of its bounding box), because each run has its own camera: what counts is how far the
@@ -21,10 +23,7 @@ final class ProgressTimeline {
      * @return the progress of every frame, 0 first and 1 last
      */
     static double[] plan(Timing timing, int[] lasts, double[][] motion) {
-        int grid = 1;
-        for (int last : lasts) {
-            grid = Math.max(grid, last);
-        }
+        int grid = grid(timing, lasts);
         int[] keys = timing.keyEpochs(grid);
         double[] steps = null;
         if (timing.pace() == Pace.MOTION) {
@@ -45,6 +44,23 @@ final class ProgressTimeline {
         }
         progress[progress.length - 1] = 1;
         return progress;
+    }
+
+    /** The grid's steps: the longest run's, at most one fewer than the frames the duration makes. */
+    static int grid(Timing timing, int[] lasts) {
+        int longest = 1;
+        for (int last : lasts) {
+            longest = Math.max(longest, last);
+        }
+        if (timing.pace() == Pace.EPOCHS && timing.seconds() == null) {
+            return longest;
+        }
+        return Math.min(longest, Math.max(1, timing.frames(1) - 1));
+    }
+
+    /** How many frames the comparison has: those {@link #plan} makes. */
+    static int frames(Timing timing, int[] lasts) {
+        return timing.frames(grid(timing, lasts));
     }
 
     /** Each step's mean move over the side of the layout it ends in: motion as the run's own camera shows it. */

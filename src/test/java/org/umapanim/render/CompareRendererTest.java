@@ -95,6 +95,9 @@ class CompareRendererTest {
         double[] progress = summary.trace().progress();
         assertThat(progress[0]).isZero();
         assertThat(progress[59]).isEqualTo(1.0);
+        // each frame says which moment it shows, as one run's frames say their epoch
+        assertThat(PngText.of(RenderedFiles.frame(dir, 59))).containsEntry("progress", "1");
+        assertThat(PngText.of(RenderedFiles.frame(dir, 0))).containsEntry("progress", "0");
         for (int f = 0; f < 60; f++) {
             // the same picture at every moment, so the same neighbours, if the runs are in step
             assertThat(summary.trace().values()[f][0]).as("frame %d", f).isGreaterThan(0.9);
