@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.umapanim.pipeline.CompareSettings;
 import org.umapanim.pipeline.Folders;
+import org.umapanim.pipeline.PrepareSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -65,14 +66,20 @@ final class AllCommand implements Callable<Integer> {
      * and --html say otherwise, at 1920×1080 unless --size does.
      */
     private void compareRuns(Console console, List<RunVariants.Variant> variants) {
-        List<Path> dirs = new ArrayList<>();
+        // every run's settings checked before any is prepared: a bad value fails at once, with nothing written
+        List<PrepareSettings> prepares = new ArrayList<>();
         for (RunVariants.Variant variant : variants) {
             CommandLine line = Main.commandLine(variant.args());
             line.parseArgs(variant.args());
             AllCommand one = line.getSubcommands().get(spec.name()).getCommand();
-            console.pipeline(FolderOptions.of(null, null, null, null, null).withData(variant.dataDir()))
-                    .prepareUnlessUpToDate(one.prepare.settings(one.compute.compute()), force);
-            dirs.add(variant.dataDir());
+            prepares.add(one.prepare.settings(one.compute.compute()));
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (int r = 0; r < variants.size(); r++) {
+            Path dir = variants.get(r).dataDir();
+            console.pipeline(FolderOptions.of(null, null, null, null, null).withData(dir))
+                    .prepareUnlessUpToDate(prepares.get(r), force);
+            dirs.add(dir);
         }
         boolean sized = spec.commandLine().getParseResult().hasMatchedOption("--size");
         int[] wh = sized ? FrameOptions.SizeConverter.parse(look.size)

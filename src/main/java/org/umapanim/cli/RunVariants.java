@@ -2,6 +2,7 @@ package org.umapanim.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +20,14 @@ import picocli.CommandLine.Model.OptionSpec;
  * Any other single-valued option given twice is refused, as picocli refuses it elsewhere.
  */
 final class RunVariants {
-    /** Options that change the fit besides the reducers' own (those listed under a reducer's part of --help). */
-    private static final Set<String> FIT = Set.of("--reducer", "--seed");
-    /** The parts of --help that hold a reducer's own options. */
-    private static final Set<HelpSection.Part> REDUCER_PARTS = Set.of(HelpSection.Part.UMAP);
+    /** The fit's options listed elsewhere than under the layout's and the reducers' parts of --help. */
+    private static final Set<String> FIT = Set.of("--seed");
+    /**
+     * The parts of --help that do not change the fit; every other part (the layout's: --reducer;
+     * each reducer's own, UMAP's and any added later) does.
+     */
+    private static final Set<HelpSection.Part> NOT_FIT = EnumSet.of(HelpSection.Part.INPUT, HelpSection.Part.FRAMES,
+            HelpSection.Part.MOVIE, HelpSection.Part.VIEWER, HelpSection.Part.FOLDERS, HelpSection.Part.RUN);
 
     /** The option varied, and each of its values with the command line and the data folder of its run. */
     record Variant(String value, String[] args, Path dataDir) {}
@@ -56,7 +61,7 @@ final class RunVariants {
                 continue;
             }
             OptionSpec option = spec.findOption(e.getKey());
-            boolean fit = FIT.contains(e.getKey()) || REDUCER_PARTS.contains(GroupedOptionList.partOf(option));
+            boolean fit = FIT.contains(e.getKey()) || !NOT_FIT.contains(GroupedOptionList.partOf(option));
             if (!fit || values.size() < 2) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "option '" + e.getKey()
                         + "' should be specified only once" + (fit ? "" : "; only the fit's options (--reducer, --neighbors,"

@@ -129,6 +129,9 @@ class CompareCommandTest {
                 "--data-dir", tmp.resolve("x").toString());
         assertThat(two.exitCode()).isEqualTo(2);
         assertThat(two.err()).contains("one setting at a time");
+        CliRun unknown = CliRun.of("all", "--reducer", "umap", "--reducer", "no-such", "--data-dir", tmp.resolve("x").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--reducer", "no-such");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 }
