@@ -165,7 +165,7 @@ final class ComparedRuns {
         return headings;
     }
 
-    /** A run's own settings, by name without the reducer's prefix. */
+    /** A run's own settings, by name without the reducer's prefix, and its seed (files before the seam: umap.seed). */
     private static Map<String, String> settings(Map<String, String> footer, String reducer) {
         String prefix = reducer + ".";
         Map<String, String> own = new LinkedHashMap<>();
@@ -175,6 +175,10 @@ final class ComparedRuns {
                 own.put(name, value);
             }
         });
+        String seed = footer.get(RunFooter.SEED);
+        if (seed != null) {
+            own.putIfAbsent(RunFooter.SEED, seed);
+        }
         return own;
     }
 

@@ -36,6 +36,17 @@ class ComparedRunsTest {
     }
 
     @Test
+    void runsOfAnotherSeedAreNamedByIt() {
+        Map<String, String> a = umap("15", "0.1", "1");
+        Map<String, String> b = umap("15", "0.1", "2");
+        a.remove("umap.seed");   // as the reducer seam records it: the seed under its own key
+        b.remove("umap.seed");
+        a.put("seed", "1");
+        b.put("seed", "2");
+        assertThat(ComparedRuns.headings(List.of(a, b))).containsExactly("UMAP · seed 1", "UMAP · seed 2");
+    }
+
+    @Test
     void runsOfTwoReducersNameTheirMainSetting() {
         Map<String, String> old = umap("15", "0.1", "42");   // a file from before the seam: no reducer key, UMAP
         assertThat(ComparedRuns.headings(List.of(old, tsne("30.0"))))
