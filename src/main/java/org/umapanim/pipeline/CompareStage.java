@@ -112,11 +112,7 @@ final class CompareStage {
             panels.add(new CompareRun(run.epochs(), panelHeadings.get(r), run.step()));
         }
         List<int[]> pairs = LayoutAgreement.pairs(panels.size());
-        List<String> pairNames = new ArrayList<>();
-        for (int[] pair : pairs) {
-            pairNames.add(panels.size() == 2 ? runs.headings().get(0) + " vs " + runs.headings().get(1)
-                    : (pair[0] + 1) + "–" + (pair[1] + 1));
-        }
+        List<String> pairNames = pairNames(runs.headings());
         CompareSummary summary = CompareRenderer.run(panels, rows, folders.frames(), options, agreement, pairNames,
                 resume, progress, sink);
         AgreementTrace trace = summary.trace();
@@ -126,6 +122,16 @@ final class CompareStage {
                 (System.nanoTime() - started) / 1_000_000, List.of(folders.frames(), metricsFile(folders)),
                 String.format("%d runs, %d frames drawn at %.1f frames/s, %d kept; final agreement %s", panels.size(),
                         summary.drawn(), summary.framesPerSecond(), summary.kept(), finalAgreement(trace)));
+    }
+
+    /** What each pair of runs is called on the charts: their headings for two runs, else their panels' numbers. */
+    static List<String> pairNames(List<String> headings) {
+        List<String> names = new ArrayList<>();
+        for (int[] pair : LayoutAgreement.pairs(headings.size())) {
+            names.add(headings.size() == 2 ? headings.get(0) + " vs " + headings.get(1)
+                    : (pair[0] + 1) + "–" + (pair[1] + 1));
+        }
+        return names;
     }
 
     StageReport skipped() {

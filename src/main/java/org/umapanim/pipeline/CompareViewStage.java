@@ -8,7 +8,9 @@ import org.umapanim.common.Checksums;
 import org.umapanim.common.Progress;
 import org.umapanim.common.Version;
 import org.umapanim.view.ComparePage;
+import org.umapanim.store.AgreementReader;
 import org.umapanim.view.EpochSelection;
+import org.umapanim.view.Metrics;
 
 /** The comparison's viewer: the checked runs → movies/compare.html, stamped like the one-run viewer. */
 final class CompareViewStage {
@@ -38,6 +40,7 @@ final class CompareViewStage {
                 inputs.put(key + "metrics.sha256", Checksums.sha256(run.folders().metrics()));
             }
         }
+        inputs.put("compare-metrics.sha256", Checksums.sha256(CompareStage.metricsFile(folders)));
         this.digitsSha256 = inputs.get("run 1 digits.sha256");
         this.stamp = new StageStamp(folders.htmlDir().resolve("." + folders.html().getFileName() + ".stamp"), inputs);
     }
@@ -57,8 +60,15 @@ final class CompareViewStage {
                     ViewStage.metrics(run.folders().metrics())));
         }
         Heading heading = Heading.of(null, null, first.footer());
+        List<String> names = CompareStage.pairNames(runs.headings());
+        AgreementReader.Agreement read = AgreementReader.read(CompareStage.metricsFile(folders), names.size());
+        List<Metrics.Series> pairs = new ArrayList<>();
+        for (int p = 0; p < names.size(); p++) {
+            pairs.add(new Metrics.Series(names.get(p), read.values().get(p)));
+        }
         long bytes = ComparePage.write(folders.html(), pages, EmbeddedRows.read(first.folders(), first.epochs(), digitsSha256),
-                ViewStage.look(heading, first.epochs()), EpochSelection.parse(EpochSelection.ALL), progress);
+                ViewStage.look(heading, first.epochs()), EpochSelection.parse(EpochSelection.ALL),
+                new ComparePage.Agreement(read.progress(), pairs), progress);
         stamp.markComplete(List.of(folders.html()));
         return new StageReport("view", StageReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000,
                 List.of(folders.html()), String.format("%d runs, %,d points, %.1f MB", pages.size(),

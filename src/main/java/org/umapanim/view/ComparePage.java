@@ -24,6 +24,8 @@ import org.umapanim.store.EpochHistory;
  *       label column, the items' shape, and {@code runs}: per run its heading, step word, last step
  *       and kept steps;</li>
  *   <li>{@code umap-metrics-R} (JSON, for runs with measures), as the one-run page's {@code umap-metrics};</li>
+ *   <li>{@code umap-agreement} (JSON, when given): the runs' agreement in the same shape, its
+ *       {@code epochs} the frames' progress, one series per pair of runs;</li>
  *   <li>{@code umap-classes}, {@code umap-items}: as the one-run page's;</li>
  *   <li>{@code umap-positions-R}: run R's layouts ({@link PositionEncoder}), one run's step in memory at a time.</li>
  * </ul>
@@ -48,8 +50,17 @@ public final class ComparePage {
         }
     }
 
+    /**
+     * How far the runs' layouts agree as they go, for a chart with a cursor at the progress shown.
+     *
+     * @param progress the moments measured, ascending, in [0,1]
+     * @param pairs    one series per pair of runs, a value per moment
+     */
+    public record Agreement(double[] progress, List<Metrics.Series> pairs) {}
+
+    /** @param agreement the runs' agreement, or null for none */
     public static long write(Path html, List<Run> runs, Dataset rows, ViewLook look, EpochSelection selection,
-                             Progress progress) {
+                             Agreement agreement, Progress progress) {
         int n = rows.rows();
         List<RunMeta> infos = new ArrayList<>();
         List<KeptEpochs> kept = new ArrayList<>();
@@ -81,6 +92,14 @@ public final class ComparePage {
                             blocks.json("umap-metrics-" + r, ViewPage.MetricsJson.of(runs.get(r).metrics()));
                         }
                     }
+                    if (agreement != null) {
+                        List<ViewPage.SeriesJson> series = new ArrayList<>();
+                        for (Metrics.Series s : agreement.pairs()) {
+                            series.add(new ViewPage.SeriesJson(s.name(),
+                                    java.util.Arrays.stream(s.values()).boxed().toList()));
+                        }
+                        blocks.json("umap-agreement", new AgreementJson(agreement.progress(), series));
+                    }
                     blocks.binary("umap-classes", classes);
                     blocks.binary("umap-items", items);
                     for (int r = 0; r < runs.size(); r++) {
@@ -107,6 +126,8 @@ public final class ComparePage {
             throw new FileProblem(html, "cannot read back its size: " + e.getMessage(), e);
         }
     }
+
+    private record AgreementJson(double[] epochs, List<ViewPage.SeriesJson> series) {}
 
     private record RunMeta(String heading, String step, int lastEpoch, int[] epochs) {}
 

@@ -85,7 +85,7 @@
     const trails = new Set();
     const longest = Math.max(...runs.map((run) => run.info.lastEpoch), 1);
     let progress = 1, hovered = -1, playing = false, lastTime = null, scheduled = false, dirty = true;
-    let framesDrawn = 0, hashTimer = 0;
+    let framesDrawn = 0, hashTimer = 0, agreementChart = null, chartDpr = 1;
 
     // ---- geometry per panel: 16-bit units of the run's unit square, y up; CSS pixels in its area ----
     const unit = (run) => Math.max(1, Math.min(run.size.w, run.size.h) - 2 * PAD) / run.boxes[run.current].side;
@@ -106,6 +106,8 @@
         }
         if (run.chart) run.chart.resize();
       }
+      chartDpr = dpr;
+      if (agreementChart) agreementChart.resize();
       redraw();
     }
 
@@ -143,6 +145,7 @@
         drawOverlay(run);
         if (run.chart) run.chart.draw(run.info.epochs[run.current]);
       }
+      if (agreementChart) agreementChart.draw(progress);
       if (framesDrawn++ === 0) {
         $('status').hidden = true;
         root.dataset.state = 'ready';
@@ -323,7 +326,17 @@
       $('legend').append(item);
     });
 
-    // ---- each run's measures, one cursor: the runs' own steps at the progress shown -------------
+    // ---- how far the runs agree, over progress; then each run's measures at its own step ---------
+    const agreementBlock = $('umap-agreement');
+    if (agreementBlock) {
+      const heading = document.createElement('h3');
+      heading.textContent = 'agreement of the 15 nearest neighbours';
+      const canvas = document.createElement('canvas');
+      canvas.className = 'agreement-chart';
+      $('metrics').append(heading, canvas);
+      $('metrics').hidden = false;
+      agreementChart = metricsChart(canvas, JSON.parse(agreementBlock.textContent), 1, () => chartDpr);
+    }
     for (const run of runs) {
       if (!run.metrics || !run.metrics.series.length) continue;
       const heading = document.createElement('h3');

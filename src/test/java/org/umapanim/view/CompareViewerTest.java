@@ -52,7 +52,8 @@ class CompareViewerTest {
         ComparePage.write(html, List.of(new ComparePage.Run(first, "UMAP · 5 neighbours", "epoch", metrics),
                         new ComparePage.Run(second, "t-SNE · perplexity 30", "iteration", Metrics.NONE)),
                 table, new ViewLook("Iris", "Each point is a flower", "epoch", List.of(SPECIES), COLOURS),
-                EpochSelection.parse("all"), Progress.NONE);
+                EpochSelection.parse("all"), new ComparePage.Agreement(new double[] {0, 0.5, 1},
+                        List.of(new Metrics.Series("UMAP vs t-SNE", new double[] {0.1, 0.42137, 0.8}))), Progress.NONE);
         browser = Chromium.start("--disable-3d-apis");
         browser.open(html, "#progress=1");
     }
@@ -104,7 +105,9 @@ class CompareViewerTest {
     @Test
     void theMeasuresShowThreeSignificantDigitsAndTheLegendHidesAClassInBoth() {
         String chartText = (String) browser.script("return document.getElementById('metrics').textContent");
-        assertThat(chartText).contains("UMAP · 5 neighbours");
+        assertThat(chartText).contains("agreement of the 15 nearest neighbours", "UMAP · 5 neighbours");
+        assertThat(browser.script("return JSON.parse(document.getElementById('umap-agreement').textContent).series[0].values"))
+                .isEqualTo(List.of(0.1, 0.42137, 0.8));
         // the figures the charts print: today's measures side by side at three significant digits
         assertThat(browser.script("return [0.9013, 0.05867, 2925000, 0.987654].map(umapViewerParts.figure)"))
                 .isEqualTo(List.of("0.901", "0.0587", "2.93e6", "0.988"));
