@@ -60,7 +60,8 @@ final class CompareViewStage {
                     ViewStage.metrics(run.folders().metrics())));
         }
         Heading heading = Heading.of(null, null, first.footer());
-        List<String> names = CompareStage.pairNames(runs.headings());
+        // the page's side column is narrow: two runs' one pair is just "agreement", more are numbered as the panels
+        List<String> names = runs.runs().size() == 2 ? List.of("agreement") : CompareStage.pairNames(runs.headings());
         AgreementReader.Agreement read = AgreementReader.read(CompareStage.metricsFile(folders), names.size());
         List<Metrics.Series> pairs = new ArrayList<>();
         for (int p = 0; p < names.size(); p++) {
