@@ -26,7 +26,7 @@ record InputData(Dataset dataset, String selection, String title, String subtitl
             title = known.title();
             subtitle = known.subtitle();
         } else if (s.input() != null) {
-            data = DatasetReader.read(s.input(), s.label(), s.limit());
+            data = DatasetReader.read(s.input(), s.label(), s.limit(), s.reading());
             title = data.name() + " embedded into two dimensions by UMAP";
             subtitle = "Each point is a row of " + s.input().getFileName();
         } else {

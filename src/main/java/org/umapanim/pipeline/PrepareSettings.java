@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.umapanim.common.SettingProblem;
+import org.umapanim.dataset.ReadOptions;
 import org.umapanim.dataset.download.Downloader;
 import org.umapanim.dataset.download.KnownDataset;
 import org.umapanim.umap.InitMethod;
@@ -26,11 +27,13 @@ import org.umapanim.umap.UmapParams;
  * @param pca       reduce the data to this many principal components before the kNN; 0 for none
  * @param stretch   normalise x and y separately instead of keeping the aspect ratio
  * @param metric    the kNN distance by its umap-learn name ({@link #metrics()})
+ * @param reading   how to read inputs that hold more than one matrix (.npz, .h5ad, vector columns)
  */
 public record PrepareSettings(Path input, String dataset, String label, int limit, int sample, Path cacheDir,
                               List<String> mirrors, int epochs, int neighbors, double minDist, double spread,
                               double learningRate, int negativeSampleRate, double repulsionStrength,
-                              String init, int pca, boolean stretch, Compute compute, String metric) {
+                              String init, int pca, boolean stretch, Compute compute, String metric,
+                              ReadOptions reading) {
 
     private static final UmapParams UMAP = UmapParams.DEFAULTS;
 
@@ -38,7 +41,7 @@ public record PrepareSettings(Path input, String dataset, String label, int limi
     public static final PrepareSettings DEFAULTS = new PrepareSettings(null, null, null, 0, 0, null, List.of(),
             UMAP.nEpochs(), UMAP.nNeighbors(), UMAP.minDist(), UMAP.spread(), UMAP.learningRate(),
             UMAP.negativeSampleRate(), UMAP.repulsionStrength(), UMAP.init().toString(), UMAP.pca(), false,
-            Compute.DEFAULT, UMAP.metric().cliName());
+            Compute.DEFAULT, UMAP.metric().cliName(), ReadOptions.DEFAULTS);
 
     /** epochs.parquet stores the epoch as UINT_16. */
     static final int MAX_EPOCHS = 0xFFFF;
@@ -51,6 +54,7 @@ public record PrepareSettings(Path input, String dataset, String label, int limi
     /** Checks every value here, before any work: a {@link SettingProblem} names the first that cannot work. */
     public PrepareSettings {
         mirrors = List.copyOf(mirrors);
+        reading = reading == null ? ReadOptions.DEFAULTS : reading;
         if (limit < 0) {
             throw new SettingProblem("limit", "must not be negative, got " + limit);
         }

@@ -182,6 +182,9 @@ final class PrepareStage {
         m.put("dataset.sha256", data.sha256());
         m.put("dataset.rows", Integer.toString(data.rows()));
         m.put("dataset.selection", input.selection());
+        if (data.matrix() != null) {
+            m.put("dataset.matrix", data.matrix());
+        }
         m.put("title", input.title());
         m.put("subtitle", input.subtitle());
         m.put("umap.n_neighbors", Integer.toString(p.nNeighbors()));

@@ -57,7 +57,8 @@ public final class Benchmark {
         Compute compute = new Compute(o.threads, d.compute().seed());
         PrepareSettings settings = new PrepareSettings(o.input, o.dataset, d.label(), o.limit, d.sample(),
                 d.cacheDir(), d.mirrors(), d.epochs(), d.neighbors(), d.minDist(), d.spread(), d.learningRate(),
-                d.negativeSampleRate(), d.repulsionStrength(), d.init(), d.pca(), d.stretch(), compute, o.metric);
+                d.negativeSampleRate(), d.repulsionStrength(), d.init(), d.pca(), d.stretch(), compute, o.metric,
+                d.reading());
 
         List<StageReport> reports = new ArrayList<>();
         long pipelineStart = System.currentTimeMillis();
