@@ -68,7 +68,7 @@ public final class DatasetReader {
         requireApplies(options.useRep() != null, "useRep", format, input, Format.H5AD);
         return switch (format) {
             case CSV -> CsvReader.read(input, label, limit);
-            case PARQUET -> ParquetTableReader.read(input, label, limit);
+            case PARQUET -> ParquetTableReader.read(input, label, limit, options);
             case NPY -> NpyReader.read(input, label, limit, options);
             case NPZ -> NpzReader.read(input, label, limit, options);
             case H5AD -> H5adReader.read(input, label, limit, options);

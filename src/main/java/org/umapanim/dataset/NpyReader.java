@@ -86,7 +86,7 @@ final class NpyReader {
                 ? Optional.of(new ImageShape((int) array.shape[1], (int) array.shape[2])) : Optional.empty();
         List<String> columns = new ArrayList<>(cols);
         for (int c = 0; c < cols; c++) {
-            columns.add(image.isPresent() ? "pixel" + (c + 1) : Integer.toString(c));
+            columns.add(image.isPresent() ? "pixel" + (c + 1) : "x" + c);
         }
         String[] rowLabels;
         if (labels == null) {

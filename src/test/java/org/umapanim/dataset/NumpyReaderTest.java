@@ -98,7 +98,7 @@ class NumpyReaderTest {
                 assertThat(ds.rows()).as(name + order).isEqualTo(N);
                 assertThat(ds.cols()).isEqualTo(D);
                 assertThat(ds.labelled()).isFalse();
-                assertThat(ds.columns()).containsExactly("0", "1", "2", "3", "4", "5");
+                assertThat(ds.columns()).containsExactly("x0", "x1", "x2", "x3", "x4", "x5");
                 for (int i = 0; i < N; i++) {
                     for (int j = 0; j < D; j++) {
                         assertThat(ds.values()[i * D + j]).as(name + order + " [" + i + "," + j + "]")
