@@ -90,6 +90,11 @@ public final class DatasetReader {
         }
     }
 
+    /** What a row of {@code input} is, for titles: a cell of an AnnData file, else a row. */
+    public static String rowNoun(Path input) {
+        return detect(input) == Format.H5AD ? "cell" : "row";
+    }
+
     /** The bundled 10,000-digit MNIST sample (see data/README.md): from the jar, else from ./data. */
     public static Dataset bundled(int limit) {
         if (limit < 0) {
@@ -198,7 +203,7 @@ public final class DatasetReader {
         if (name.endsWith(".npz")) {
             return Format.NPZ;
         }
-        if (name.endsWith(".h5ad") || name.endsWith(".h5")) {
+        if (name.endsWith(".h5ad")) {
             return Format.H5AD;
         }
         if (IdxReader.looksLikeLabelsName(name)) {

@@ -27,8 +27,11 @@ record InputData(Dataset dataset, String selection, String title, String subtitl
             subtitle = known.subtitle();
         } else if (s.input() != null) {
             data = DatasetReader.read(s.input(), s.label(), s.limit(), s.reading());
-            title = data.name() + " embedded into two dimensions by UMAP";
-            subtitle = "Each point is a row of " + s.input().getFileName();
+            String noun = DatasetReader.rowNoun(s.input());
+            title = noun.equals("row") ? data.name() + " embedded into two dimensions by UMAP"
+                    : data.name() + ": " + noun + "s embedded into two dimensions by UMAP";
+            subtitle = "Each point is a " + noun + " of " + s.input().getFileName()
+                    + (data.matrix() == null ? "" : " (" + data.matrix() + ")");
         } else {
             data = DatasetReader.bundled(s.limit());
             if (s.label() != null && !s.label().equals(data.labelColumn())) {
