@@ -329,25 +329,17 @@ final class H5adReader {
     }
 
     private static Matrix principalComponents(Path file, Node x, int n, int keep) {
-        CompressedMatrix a;
+        float[] scores;
+        int k;
         if (x instanceof Group g) {
-            a = firstRows(sparse(file, g, "X", n), keep);
+            CompressedMatrix a = firstRows(sparse(file, g, "X", n), keep);
+            k = Math.min(SCANPY_COMPONENTS, Math.min(a.rows(), a.cols()));
+            scores = SparsePrincipalComponents.scores(a, k, PCA_SEED);
         } else {
-            // a dense X: held as compressed rows of every entry, so one PCA serves both layouts
             Matrix dense = dense(file, x, "X", "X", n, keep);
-            int d = dense.cols();
-            long[] pointers = new long[keep + 1];
-            int[] indices = new int[keep * d];
-            for (int i = 0; i < keep; i++) {
-                pointers[i + 1] = (long) (i + 1) * d;
-                for (int c = 0; c < d; c++) {
-                    indices[i * d + c] = c;
-                }
-            }
-            a = new CompressedMatrix(keep, d, true, pointers, indices, dense.values());
+            k = Math.min(SCANPY_COMPONENTS, Math.min(keep, dense.cols()));
+            scores = SparsePrincipalComponents.scores(dense.values(), keep, dense.cols(), k, PCA_SEED);
         }
-        int k = Math.min(SCANPY_COMPONENTS, Math.min(a.rows(), a.cols()));
-        float[] scores = SparsePrincipalComponents.scores(a, k, PCA_SEED);
         return new Matrix(scores, k, names("PC", k), "first " + k + " principal components of X");
     }
 

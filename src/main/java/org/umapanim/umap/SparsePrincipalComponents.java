@@ -21,31 +21,92 @@ public final class SparsePrincipalComponents {
 
     private SparsePrincipalComponents() {}
 
+    /** The data's only contact with the method: A·V and Aᵀ·U for blocks V (d × l) and U (n × l), row-major. */
+    private interface Products {
+        void times(double[] v, int l, double[] y);
+
+        void transposeTimes(double[] u, int l, double[] z);
+    }
+
     /** The first {@code k} principal component scores of the rows of {@code a}, row-major n × k. */
     public static float[] scores(CompressedMatrix a, int k, long seed) {
-        int n = a.rows();
-        int d = a.cols();
+        return scores(new Products() {
+            @Override
+            public void times(double[] v, int l, double[] y) {
+                SparsePrincipalComponents.times(a, v, l, y);
+            }
+
+            @Override
+            public void transposeTimes(double[] u, int l, double[] z) {
+                SparsePrincipalComponents.transposeTimes(a, u, l, z);
+            }
+        }, a.rows(), a.cols(), columnMeans(a), k, seed);
+    }
+
+    /**
+     * The same for a dense row-major n × d matrix, by the same products, so the file's layout
+     * (dense or sparse X) does not change the result beyond rounding.
+     */
+    public static float[] scores(float[] values, int n, int d, int k, long seed) {
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < d; c++) {
+                mean[c] += values[i * d + c];
+            }
+        }
+        for (int c = 0; c < d; c++) {
+            mean[c] /= n;
+        }
+        return scores(new Products() {
+            @Override
+            public void times(double[] v, int l, double[] y) {
+                java.util.Arrays.fill(y, 0, n * l, 0);
+                for (int i = 0; i < n; i++) {
+                    for (int c = 0; c < d; c++) {
+                        double x = values[i * d + c];
+                        for (int j = 0; j < l; j++) {
+                            y[i * l + j] += x * v[c * l + j];
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void transposeTimes(double[] u, int l, double[] z) {
+                java.util.Arrays.fill(z, 0, d * l, 0);
+                for (int i = 0; i < n; i++) {
+                    for (int c = 0; c < d; c++) {
+                        double x = values[i * d + c];
+                        for (int j = 0; j < l; j++) {
+                            z[c * l + j] += x * u[i * l + j];
+                        }
+                    }
+                }
+            }
+        }, n, d, mean, k, seed);
+    }
+
+    private static float[] scores(Products a, int n, int d, double[] mean, int k, long seed) {
         if (k < 1 || k > Math.min(n, d)) {
             throw new IllegalArgumentException("cannot take " + k + " principal components of " + n + " × " + d);
         }
         int l = Math.min(k + OVERSAMPLES, Math.min(n, d));
-        double[] mean = columnMeans(a);
         // Ω: d × l, uniform in [-1, 1), each entry from its own stream of the seed
         double[] z = new double[d * l];
         for (int i = 0; i < z.length; i++) {
             z[i] = (Rng.mix(Rng.streamState(seed, i)) >>> 11) * 0x1p-52 - 1;
         }
         double[] y = new double[n * l];
-        times(a, mean, z, l, y);
+        times(a, mean, n, d, z, l, y);
         orthonormalise(y, n, l);
         for (int q = 0; q < POWER_ITERATIONS; q++) {
-            transposeTimes(a, mean, y, l, z);
+            transposeTimes(a, mean, n, d, y, l, z);
             orthonormalise(z, d, l);
-            times(a, mean, z, l, y);
+            times(a, mean, n, d, z, l, y);
             orthonormalise(y, n, l);
         }
         // B = Qᵀ C (l × d) is Zᵀ with Z = Cᵀ Q; B Bᵀ = Zᵀ Z = W Σ² Wᵀ, and C V = Q W Σ.
-        transposeTimes(a, mean, y, l, z);
+        transposeTimes(a, mean, n, d, y, l, z);
         double[] gram = new double[l * l];
         for (int r = 0; r < d; r++) {
             for (int i = 0; i < l; i++) {
@@ -100,7 +161,39 @@ public final class SparsePrincipalComponents {
     }
 
     /** y (n × l, row-major) = (A − 1μᵀ) · v, v d × l row-major. */
-    static void times(CompressedMatrix a, double[] mean, double[] v, int l, double[] y) {
+    private static void times(Products a, double[] mean, int n, int d, double[] v, int l, double[] y) {
+        a.times(v, l, y);
+        double[] mv = new double[l];
+        for (int c = 0; c < d; c++) {
+            for (int j = 0; j < l; j++) {
+                mv[j] += mean[c] * v[c * l + j];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < l; j++) {
+                y[i * l + j] -= mv[j];
+            }
+        }
+    }
+
+    /** z (d × l, row-major) = (A − 1μᵀ)ᵀ · u, u n × l row-major. */
+    private static void transposeTimes(Products a, double[] mean, int n, int d, double[] u, int l, double[] z) {
+        a.transposeTimes(u, l, z);
+        double[] colSum = new double[l];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < l; j++) {
+                colSum[j] += u[i * l + j];
+            }
+        }
+        for (int c = 0; c < d; c++) {
+            for (int j = 0; j < l; j++) {
+                z[c * l + j] -= mean[c] * colSum[j];
+            }
+        }
+    }
+
+    /** y = A · v for a compressed A. */
+    static void times(CompressedMatrix a, double[] v, int l, double[] y) {
         int n = a.rows();
         int d = a.cols();
         java.util.Arrays.fill(y, 0, n * l, 0);
@@ -130,21 +223,10 @@ public final class SparsePrincipalComponents {
                 }
             }
         }
-        double[] mv = new double[l];
-        for (int c = 0; c < d; c++) {
-            for (int j = 0; j < l; j++) {
-                mv[j] += mean[c] * v[c * l + j];
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < l; j++) {
-                y[i * l + j] -= mv[j];
-            }
-        }
     }
 
-    /** z (d × l, row-major) = (A − 1μᵀ)ᵀ · u, u n × l row-major. */
-    static void transposeTimes(CompressedMatrix a, double[] mean, double[] u, int l, double[] z) {
+    /** z = Aᵀ · u for a compressed A. */
+    static void transposeTimes(CompressedMatrix a, double[] u, int l, double[] z) {
         int n = a.rows();
         int d = a.cols();
         java.util.Arrays.fill(z, 0, d * l, 0);
@@ -172,17 +254,6 @@ public final class SparsePrincipalComponents {
                         z[zo + j] += x * u[uo + j];
                     }
                 }
-            }
-        }
-        double[] colSum = new double[l];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < l; j++) {
-                colSum[j] += u[i * l + j];
-            }
-        }
-        for (int c = 0; c < d; c++) {
-            for (int j = 0; j < l; j++) {
-                z[c * l + j] -= mean[c] * colSum[j];
             }
         }
     }
