@@ -64,7 +64,7 @@ public final class DatasetReader {
         Format format = detect(input);
         requireApplies(options.labels() != null, "labels", format, input, Format.NPY, Format.NPZ);
         requireApplies(options.array() != null, "array", format, input, Format.NPZ);
-        requireApplies(options.features() != null, "features", format, input, Format.PARQUET, Format.CSV);
+        requireApplies(options.features() != null, "features", format, input, Format.PARQUET);
         requireApplies(options.useRep() != null, "useRep", format, input, Format.H5AD);
         return switch (format) {
             case CSV -> CsvReader.read(input, label, limit);

@@ -228,6 +228,15 @@ class NumpyReaderTest {
     }
 
     @Test
+    void recognisedByContentWhateverTheName() throws Exception {
+        Path renamed = Files.copy(dir.resolve("lef4-c.npy"), dir.resolve("vectors.data"));
+        assertThat(DatasetReader.read(renamed, null, 0).values()).containsExactly(read("lef4-c.npy").values());
+        assertThat(DatasetReader.detect(dir.resolve("stored.npz"))).isEqualTo(DatasetReader.Format.NPZ);
+        assertThatThrownBy(() -> read("stored.npz", null, new ReadOptions(null, null, "emb", null)))
+                .isInstanceOf(SettingProblem.class).hasMessage("features applies to parquet input, not to stored.npz");
+    }
+
+    @Test
     void halfFloatsIncludingSubnormalsAndInfinities() {
         assertThat(NpyArray.halfToFloat((short) 0x3C00)).isEqualTo(1f);
         assertThat(NpyArray.halfToFloat((short) 0xC000)).isEqualTo(-2f);
