@@ -499,6 +499,20 @@ final class H5adReader {
         if (array instanceof double[] d) {
             return d;
         }
+        // the usual primitive arrays without boxing each value (Array.get boxes: slow on a dense X)
+        if (array instanceof float[] f) {
+            double[] out = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                out[i] = f[i];
+            }
+            return out;
+        }
+        if (array instanceof int[] v) {
+            return Arrays.stream(v).asDoubleStream().toArray();
+        }
+        if (array instanceof long[] v) {
+            return Arrays.stream(v).asDoubleStream().toArray();
+        }
         int n = java.lang.reflect.Array.getLength(array);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
