@@ -37,7 +37,7 @@ final class PrepareOptions {
     String array = PrepareSettings.DEFAULTS.reading().array();
 
     @HelpSection(HelpSection.Part.INPUT)
-    @Option(names = "--features", paramLabel = "COLUMN", description = "Which list column of a Parquet input holds the vectors (default: the only list column, else one column per feature).")
+    @Option(names = "--features", paramLabel = "COLUMN", description = "Which list column of a Parquet/CSV input holds the vectors (default: the only list column, else one column per feature).")
     String features = PrepareSettings.DEFAULTS.reading().features();
 
     @HelpSection(HelpSection.Part.INPUT)

@@ -64,10 +64,10 @@ public final class DatasetReader {
         Format format = detect(input);
         requireApplies(options.labels() != null, "labels", format, input, Format.NPY, Format.NPZ);
         requireApplies(options.array() != null, "array", format, input, Format.NPZ);
-        requireApplies(options.features() != null, "features", format, input, Format.PARQUET);
+        requireApplies(options.features() != null, "features", format, input, Format.PARQUET, Format.CSV);
         requireApplies(options.useRep() != null, "useRep", format, input, Format.H5AD);
         return switch (format) {
-            case CSV -> CsvReader.read(input, label, limit);
+            case CSV -> CsvReader.read(input, label, limit, options.features());
             case PARQUET -> ParquetTableReader.read(input, label, limit, options);
             case NPY -> NpyReader.read(input, label, limit, options);
             case NPZ -> NpzReader.read(input, label, limit, options);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  *
  * @param labels   a file of one label per row, for inputs that have none of their own (.npy, .npz)
  * @param array    which array of an .npz archive holds the vectors (default: the first)
- * @param features which list column of a Parquet table holds the vectors (default: the only one)
+ * @param features which list column of a Parquet or CSV table holds the vectors (default: the only one)
  * @param useRep   which matrix of an .h5ad file is embedded: an obsm key, X, or layers/NAME
  *                 (default: scanpy's rule, see {@link H5adReader})
  */

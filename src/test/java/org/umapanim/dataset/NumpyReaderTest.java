@@ -233,7 +233,7 @@ class NumpyReaderTest {
         assertThat(DatasetReader.read(renamed, null, 0).values()).containsExactly(read("lef4-c.npy").values());
         assertThat(DatasetReader.detect(dir.resolve("stored.npz"))).isEqualTo(DatasetReader.Format.NPZ);
         assertThatThrownBy(() -> read("stored.npz", null, new ReadOptions(null, null, "emb", null)))
-                .isInstanceOf(SettingProblem.class).hasMessage("features applies to parquet input, not to stored.npz");
+                .isInstanceOf(SettingProblem.class).hasMessage("features applies to parquet and csv input, not to stored.npz");
     }
 
     @Test

@@ -57,6 +57,8 @@ class ParquetVectorReaderTest {
 
     private static void copy(Statement s, String select, String file, String options) throws Exception {
         s.execute("COPY (" + select + ") TO '" + dir.resolve(file) + "' (FORMAT PARQUET" + options + ")");
+        // the same table as CSV, where DuckDB writes a list as "[1.0, 2.0]"
+        s.execute("COPY (" + select + ") TO '" + dir.resolve(file.replace(".parquet", ".csv")) + "' (FORMAT CSV, HEADER)");
     }
 
     private static Dataset read(String file, String label, int limit, String features) {
@@ -119,6 +121,30 @@ class ParquetVectorReaderTest {
                 .hasMessage("row 42, column 'emb': value 2 is null");
         assertThatThrownBy(() -> read("nan.parquet", null, 0, null))
                 .hasMessage("row 42, column 'emb': value 6 is NaN, not a finite number");
+    }
+
+    @Test
+    void csvListColumnsAsDuckDbWritesThem() throws Exception {
+        Dataset fixed = read("fixed.csv", null, 0, null);
+        assertValues(fixed, N);
+        assertThat(fixed.labels()[4]).isEqualTo("dog");
+        assertThat(fixed.matrix()).isEqualTo("emb");
+        assertValues(read("list.csv", "even", 0, null), N);
+        assertValues(read("fixed.csv", null, 10, null), 10);
+        assertThatThrownBy(() -> read("two.csv", null, 0, null)).isInstanceOf(FileProblem.class)
+                .hasMessage("has 2 vector columns (a, b); name one with --features");
+        assertValues(read("two.csv", null, 0, "b"), N);
+        assertThatThrownBy(() -> read("ragged.csv", null, 0, null))
+                .hasMessage("line 43, column 'emb': 2 values, the rows before have 8");
+        assertThatThrownBy(() -> read("null.csv", null, 0, null))
+                .hasMessage("line 43, column 'emb': empty, not a vector");
+        assertThatThrownBy(() -> read("nan.csv", null, 0, null))
+                .hasMessage("line 43, column 'emb': nan is not a finite number");
+        // NumPy's way: spaces between the values, no quotes
+        Path spaces = Files.writeString(dir.resolve("spaces.csv"), "label,emb\na,[1.5 2 3]\nb,[ 4  5 6.25 ]\n");
+        Dataset ds = DatasetReader.read(spaces, null, 0);
+        assertThat(ds.values()).containsExactly(1.5f, 2f, 3f, 4f, 5f, 6.25f);
+        assertThat(ds.labels()).containsExactly("a", "b");
     }
 
     @Test
