@@ -73,7 +73,7 @@ final class CsvReader {
             }
             hashing.drain();
             String[] labels = Arrays.copyOf(rows.labels, rows.count);
-            return new Dataset(DatasetReader.baseName(file), Checksums.hex(digest), features,
+            return new Dataset(TableName.of(file), Checksums.hex(digest), features,
                     Arrays.copyOf(rows.values, rows.count * features.size()),
                     labelAt < 0 ? null : header.get(labelAt), labels,
                     LabelRule.imageShape(features, rows.allBytes));
@@ -104,7 +104,7 @@ final class CsvReader {
         for (int k = 0; k < rows.width; k++) {
             columns.add(column + "_" + k);
         }
-        return new Dataset(DatasetReader.baseName(file), Checksums.hex(digest), columns,
+        return new Dataset(TableName.of(file), Checksums.hex(digest), columns,
                 Arrays.copyOf(rows.values, rows.count * rows.width), labelAt < 0 ? null : header.get(labelAt),
                 Arrays.copyOf(rows.labels, rows.count), java.util.Optional.empty(), column);
     }

@@ -16,8 +16,8 @@ import org.umapanim.common.Checksums;
 import org.umapanim.common.FileProblem;
 import org.umapanim.common.LibraryLogs;
 import org.umapanim.common.SettingProblem;
-import org.umapanim.umap.CompressedMatrix;
-import org.umapanim.umap.SparsePrincipalComponents;
+import org.umapanim.knn.CompressedMatrix;
+import org.umapanim.knn.SparsePrincipalComponents;
 
 /**
  * Reads an AnnData {@code .h5ad} file (HDF5, through jhdf) as scanpy's UMAP sees it. The rows are
@@ -59,7 +59,7 @@ final class H5adReader {
             int labelAt = labelIndex(obs, label, file);
             String[] labels = labelAt < 0 ? unlabelled(keep) : obsColumn(h5, file, obs.get(labelAt), n, keep);
             Matrix m = matrix(h5, file, options.useRep(), n, keep);
-            return new Dataset(DatasetReader.baseName(file), sha, m.columns(), m.values(),
+            return new Dataset(TableName.of(file), sha, m.columns(), m.values(),
                     labelAt < 0 ? null : obs.get(labelAt), labels, Optional.empty(), m.description());
         } catch (FileProblem | SettingProblem e) {
             throw e;

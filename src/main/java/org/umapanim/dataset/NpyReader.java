@@ -32,7 +32,7 @@ final class NpyReader {
             NpyArray array = NpyArray.open(file, in, Files.size(file));
             LabelsFile.Labels labels = options.labels() == null || LabelRule.NONE.equals(label) ? null
                     : LabelsFile.read(options.labels(), file, array.rows());
-            return dataset(array, DatasetReader.baseName(file), sha, limit, labels, null);
+            return dataset(array, TableName.of(file), sha, limit, labels, null);
         } catch (IOException e) {
             throw new FileProblem(file, "cannot read: " + FileProblem.reason(e), e);
         }

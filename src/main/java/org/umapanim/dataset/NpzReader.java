@@ -53,7 +53,7 @@ final class NpzReader {
                 if (labels == null && options.labels() != null && !LabelRule.NONE.equals(label)) {
                     labels = LabelsFile.read(options.labels(), file, array.rows());
                 }
-                return NpyReader.dataset(array, DatasetReader.baseName(file), sha, limit, labels, arrayName(vectors));
+                return NpyReader.dataset(array, TableName.of(file), sha, limit, labels, arrayName(vectors));
             }
         } catch (ZipException e) {
             throw new FileProblem(file, "not a readable .npz (zip) file: " + e.getMessage(), e);

@@ -86,7 +86,7 @@ final class ParquetVectorReader {
         for (int k = 0; k < rows.d; k++) {
             columns.add(vectors.name() + "_" + k);
         }
-        return new Dataset(DatasetReader.baseName(file), sha, columns, rows.values,
+        return new Dataset(TableName.of(file), sha, columns, rows.values,
                 labelAt < 0 ? null : flat.get(labelAt), labels, java.util.Optional.empty(), vectors.name());
     }
 

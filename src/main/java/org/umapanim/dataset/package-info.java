@@ -12,9 +12,8 @@
  *       {@code data/} (also inside the jar);</li>
  *   <li>{@link org.umapanim.dataset.IdxReader#read} — IDX pairs by path, with class names, several
  *       pairs concatenated (MNIST's train and test files);</li>
- *   <li>{@link org.umapanim.dataset.Dataset#limit}, {@link org.umapanim.dataset.Dataset#sample},
- *       {@link org.umapanim.dataset.Dataset#concat} and
- *       {@link org.umapanim.dataset.DatasetReader#requireRows}.</li>
+ *   <li>{@link org.umapanim.dataset.Dataset#limit}, {@link org.umapanim.dataset.Dataset#sample} and
+ *       {@link org.umapanim.dataset.Dataset#concat}.</li>
  * </ul>
  *
  * Every problem with an input file is a {@link org.umapanim.common.FileProblem} naming the file and,
@@ -24,7 +23,7 @@
  * {@link org.umapanim.dataset.ParquetColumnCursor}), which {@code store} uses for its own files.
  *
  * <p>Imports: {@code common}, and for scanpy's rule (the first 50 principal components of a wide
- * .h5ad matrix) the PCA of {@code umap} ({@code SparsePrincipalComponents}); nothing else (the
+ * .h5ad matrix) the PCA of {@code knn} ({@code SparsePrincipalComponents}); nothing else (the
  * first stage; everything else reads from it).
  */
 package org.umapanim.dataset;

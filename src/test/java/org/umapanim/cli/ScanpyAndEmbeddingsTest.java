@@ -25,7 +25,7 @@ class ScanpyAndEmbeddingsTest {
                 lam = np.where(np.arange(d)[None, :] % 4 == (np.arange(n) % 4)[:, None], 2.0, 0.2)
                 types = pd.Categorical(np.array(['B', 'T', 'NK', 'Mono'])[np.arange(n) % 4], categories=['T', 'B', 'NK', 'Mono'])
                 a = ad.AnnData(X=sp.csr_matrix(rng.poisson(lam).astype(np.float32)), obs=pd.DataFrame({'cell_type': types}, index=[f'c{i}' for i in range(n)]))
-                a.write_h5ad('cells.h5ad')
+                a.write_h5ad('blood.h5ad')
                 centres = rng.normal(size=(3, 32)) * 4
                 np.save('vectors.npy', (centres[np.arange(n) % 3] + rng.normal(size=(n, 32))).astype(np.float32))
                 np.save('topics.npy', np.array(['sport', 'music', 'news'])[np.arange(n) % 3])
@@ -39,14 +39,14 @@ class ScanpyAndEmbeddingsTest {
     @Test
     void fromScanpy() throws Exception {
         Path data = dir.resolve("scanpy");
-        CliRun run = CliRun.of("prepare", "--quiet", "--input", dir.resolve("cells.h5ad").toString(), "--label", "cell_type",
+        CliRun run = CliRun.of("prepare", "--quiet", "--input", dir.resolve("blood.h5ad").toString(), "--label", "cell_type",
                 "--epochs", "20", "--data-dir", data.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path epochs = data.resolve("epochs.parquet");
-        assertThat(footer(epochs, "dataset.sha256")).isEqualTo(Checksums.sha256(dir.resolve("cells.h5ad")));
+        assertThat(footer(epochs, "dataset.sha256")).isEqualTo(Checksums.sha256(dir.resolve("blood.h5ad")));
         assertThat(footer(epochs, "dataset.matrix")).isEqualTo("first 50 principal components of X");
-        assertThat(footer(epochs, "title")).isEqualTo("cells: cells embedded into two dimensions by UMAP");
-        assertThat(footer(epochs, "subtitle")).isEqualTo("Each point is a cell of cells.h5ad (first 50 principal components of X)");
+        assertThat(footer(epochs, "title")).isEqualTo("blood cells embedded into two dimensions by UMAP");
+        assertThat(footer(epochs, "subtitle")).isEqualTo("Each point is a cell of blood.h5ad (first 50 principal components of X)");
         assertThat(DuckDb.query("SELECT string_agg(DISTINCT cell_type, ',' ORDER BY cell_type) FROM read_parquet('" + epochs + "')"))
                 .isEqualTo("B,Mono,NK,T");
     }
@@ -66,13 +66,13 @@ class ScanpyAndEmbeddingsTest {
     @Test
     void aMissingKeyIsOneLineAndNothingIsWritten() throws Exception {
         Path data = dir.resolve("nothing");
-        CliRun run = CliRun.of("prepare", "--input", dir.resolve("cells.h5ad").toString(), "--use-rep", "X_scvi",
+        CliRun run = CliRun.of("prepare", "--input", dir.resolve("blood.h5ad").toString(), "--use-rep", "X_scvi",
                 "--data-dir", data.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("umap-anim: --use-rep names no matrix of cells.h5ad: 'X_scvi' (there are: X)\n");
+        assertThat(run.err()).startsWith("umap-anim: --use-rep names no matrix of blood.h5ad: 'X_scvi' (there are: X)\n");
         assertThat(Files.exists(data.resolve("epochs.parquet"))).isFalse();
         CliRun wrong = CliRun.of("prepare", "--input", dir.resolve("vectors.npy").toString(), "--labels",
-                dir.resolve("cells.h5ad").toString(), "--data-dir", data.toString());
+                dir.resolve("blood.h5ad").toString(), "--data-dir", data.toString());
         assertThat(wrong.exitCode()).as(wrong.err()).isEqualTo(1);
         assertThat(wrong.err().strip().lines().count()).as(wrong.err()).isEqualTo(1);
         assertThat(Files.exists(data.resolve("epochs.parquet"))).isFalse();
