@@ -1,0 +1,153 @@
+package org.umapanim.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.umapanim.common.Progress;
+import org.umapanim.dataset.Dataset;
+import org.umapanim.dataset.DatasetReader;
+import org.umapanim.umap.EmbeddingQuality;
+import org.umapanim.umap.TestParams;
+import org.umapanim.umap.Umap;
+import org.umapanim.umap.UmapObjective;
+import org.umapanim.umap.UmapParams;
+
+/**
+ * UMAP's fit alone, its phases timed in CPU time (the process's, all threads, JIT and GC
+ * included) rather than wall time, which a shared machine makes meaningless; and the SGD's cost
+ * per sample, positive and negative, beside the bare 2-D gradient ({@link GradientBench}). Run
+ * it against two builds alternately (A/B/A/B) and compare ratios.
+ *
+ * <p>Usage: {@code FitBench [--limit N] [--threads N] [--fits N] [--no-negatives] [--out FILE] [--seed S] [--quality]}
+ * on the bundled digits. {@code --out} writes the final layout (x, y float pairs, little-endian)
+ * for a bit-identity check; {@code --no-negatives} runs with negative_sample_rate 0, whose SGD
+ * time is the positive samples' alone.
+ */
+public final class FitBench {
+    public static void main(String[] args) throws Exception {
+        int limit = 0;
+        int threads = Runtime.getRuntime().availableProcessors();
+        int fits = 1;
+        int negativeRate = 5;
+        Path out = null;
+        boolean quality = false;
+        long seed = UmapParams.DEFAULTS.seed();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--limit" -> limit = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--fits" -> fits = Integer.parseInt(args[++i]);
+                case "--no-negatives" -> negativeRate = 0;
+                case "--out" -> out = Path.of(args[++i]);
+                case "--quality" -> quality = true;
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Dataset data = DatasetReader.bundled(limit);
+        int n = data.rows();
+        int d = data.cols();
+        UmapParams p = TestParams.threads(UmapParams.DEFAULTS, threads);
+        p = new UmapParams(p.nNeighbors(), p.minDist(), p.spread(), p.nEpochs(), p.learningRate(),
+                p.repulsionStrength(), negativeRate, p.init(), p.pca(), seed, p.threads(), p.metric());
+        for (int f = 0; f < fits; f++) {
+            long[] cpu = new long[5];
+            long[] wall = new long[5];
+            UmapObjective[] objective = new UmapObjective[1];
+            float[] last = new float[2 * n];
+            int epochs = p.nEpochs();
+            mark(cpu, wall, 0);
+            Umap umap = new Umap(p)
+                    .withNeighboursListener(found -> mark(cpu, wall, 1))
+                    .withObjectiveListener(o -> {
+                        mark(cpu, wall, 2);
+                        objective[0] = o;
+                    });
+            umap.fit(data.values(), n, d, (epoch, xy) -> {
+                if (epoch == 0) {
+                    mark(cpu, wall, 3);
+                } else if (epoch == epochs) {
+                    mark(cpu, wall, 4);
+                    System.arraycopy(xy, 0, last, 0, xy.length);
+                }
+            }, Progress.NONE);
+            long[] samples = Schedule.samples(objective[0], epochs, negativeRate);
+            double sgdCpu = (cpu[4] - cpu[3]) * 1e-9;
+            System.out.printf("fit %d: n %d, %d threads; CPU s: kNN %.2f, graph %.2f, init %.2f, SGD %.2f;"
+                            + " wall s: kNN %.2f, SGD %.2f; samples +%,d -%,d; SGD CPU ns per positive sample"
+                            + " with its negatives %.1f%n",
+                    f, n, threads, (cpu[1] - cpu[0]) * 1e-9, (cpu[2] - cpu[1]) * 1e-9, (cpu[3] - cpu[2]) * 1e-9,
+                    sgdCpu, (wall[1] - wall[0]) * 1e-9, (wall[4] - wall[3]) * 1e-9, samples[0], samples[1],
+                    sgdCpu * 1e9 / samples[0]);
+            if (quality) {
+                System.out.printf("quality: trustworthiness(15) %.4f on the first %d rows, 10-NN accuracy %.4f%n",
+                        trust(data, last, QUALITY_ROWS), QUALITY_ROWS, EmbeddingQuality.knnAccuracy(last, labels(data), 10, 5, 0));
+            }
+            if (out != null && f == fits - 1) {
+                ByteBuffer b = ByteBuffer.allocate(4 * last.length).order(ByteOrder.LITTLE_ENDIAN);
+                b.asFloatBuffer().put(last);
+                Files.write(out, b.array());
+            }
+        }
+    }
+
+    /** Trustworthiness is O(n²·d): measured among the first rows (the bundled rows are shuffled), layout restricted to them. */
+    private static final int QUALITY_ROWS = 4000;
+
+    private static double trust(Dataset data, float[] layout, int rows) {
+        int m = Math.min(rows, data.rows());
+        float[] v = java.util.Arrays.copyOf(data.values(), m * data.cols());
+        return EmbeddingQuality.trustworthiness(v, m, data.cols(), java.util.Arrays.copyOf(layout, 2 * m), 15);
+    }
+
+    private static int[] labels(Dataset data) {
+        int[] l = new int[data.rows()];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = Integer.parseInt(data.labels()[i]);
+        }
+        return l;
+    }
+
+    private static void mark(long[] cpu, long[] wall, int at) {
+        cpu[at] = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        wall[at] = System.nanoTime();
+    }
+
+    /** umap-learn's sampling schedule, counted: how many positive and negative samples an SGD of these epochs takes. */
+    static final class Schedule {
+        private Schedule() {}
+
+        static long[] samples(UmapObjective o, int epochs, int negativeRate) {
+            float maxW = 0;
+            for (int e = 0; e < o.rowStart()[o.n()]; e++) {
+                maxW = Math.max(maxW, o.weights()[e]);
+            }
+            long positive = 0;
+            long negative = 0;
+            for (int e = 0; e < o.rowStart()[o.n()]; e++) {
+                double samples = epochs * ((double) o.weights()[e] / maxW);
+                if (samples <= 0) {
+                    continue;
+                }
+                double eps = epochs / samples;
+                double epn = negativeRate > 0 ? eps / negativeRate : Double.POSITIVE_INFINITY;
+                double next = eps;
+                double nextNeg = epn;
+                for (int n = 0; n < epochs; n++) {
+                    if (next > n) {
+                        continue;
+                    }
+                    positive++;
+                    next += eps;
+                    int neg = (int) ((n - nextNeg) / epn);
+                    negative += neg;
+                    nextNeg += neg * epn;
+                }
+            }
+            return new long[] {positive, negative};
+        }
+    }
+}
