@@ -241,6 +241,14 @@ final class LayoutOptimizer {
     /**
      * Vertex j's edges due in epoch n, in order: the pull towards the tail, then the negative
      * samples, drawn from the stream whose state is {@code random} ({@link Rng#streamState}).
+     *
+     * <p>Unlike umap-learn, an edge's negative samples all push from where its pull left the
+     * vertex and their moves are summed, instead of each pushing from where the last left it:
+     * the samples' arithmetic (a table lookup, ~40 cycles of latency) then overlaps instead of
+     * forming one chain. The bare gradient ({@code GradientBench}) takes 6-7 ns per negative
+     * sample so against 11-15 ns, the SGD of the bundled digits 1.33-1.42 s of CPU against
+     * 1.65-1.86 s (2 threads, 3 seeds, alternating runs), and the layouts are as good:
+     * trustworthiness (4,000 rows) and 10-NN accuracy 0.9570 / 0.9377 against 0.9552 / 0.9338.
      */
     private void move(int j, int n, float alpha, long random) {
         final float[] y = this.y;
@@ -265,8 +273,11 @@ final class LayoutOptimizer {
             tailMoves[2 * s + 1] = gy;
             nextSample[e] += epochsPerSample[e];
 
+            // the negative samples all push from where the pull left the vertex, their moves summed
             double epn = epochsPerNegativeSample[e];
             int negatives = (int) ((n - nextNegativeSample[e]) / epn);
+            float pushX = 0f;
+            float pushY = 0f;
             for (int r = 0; r < negatives; r++) {
                 random = Rng.advance(random);
                 int o = Rng.intBelow(random, vertices);
@@ -278,10 +289,12 @@ final class LayoutOptimizer {
                 float nd2 = ndx * ndx + ndy * ndy;
                 if (nd2 > 0f) {
                     float c = g.repulsion(nd2);
-                    xj += clip(c * ndx) * alpha;
-                    yj += clip(c * ndy) * alpha;
+                    pushX += clip(c * ndx);
+                    pushY += clip(c * ndy);
                 }
             }
+            xj += pushX * alpha;
+            yj += pushY * alpha;
             nextNegativeSample[e] += negatives * epn;
         }
         moved[2 * j] = xj;
