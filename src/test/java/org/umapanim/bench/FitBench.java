@@ -20,8 +20,8 @@ import org.umapanim.umap.UmapParams;
  * per sample, positive and negative, beside the bare 2-D gradient ({@link GradientBench}). Run
  * it against two builds alternately (A/B/A/B) and compare ratios.
  *
- * <p>Usage: {@code FitBench [--limit N] [--threads N] [--fits N] [--no-negatives] [--out FILE] [--seed S] [--quality]}
- * on the bundled digits. {@code --out} writes the final layout (x, y float pairs, little-endian)
+ * <p>Usage: {@code FitBench [--limit N] [--threads N] [--fits N] [--no-negatives] [--out FILE] [--seed S] [--quality] [--input FILE]}
+ * on the bundled digits (or FILE; --quality needs integer labels). {@code --out} writes the final layout (x, y float pairs, little-endian)
  * for a bit-identity check; {@code --no-negatives} runs with negative_sample_rate 0, whose SGD
  * time is the positive samples' alone.
  */
@@ -33,6 +33,7 @@ public final class FitBench {
         int negativeRate = 5;
         Path out = null;
         boolean quality = false;
+        Path input = null;
         long seed = UmapParams.DEFAULTS.seed();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -42,11 +43,12 @@ public final class FitBench {
                 case "--no-negatives" -> negativeRate = 0;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--quality" -> quality = true;
+                case "--input" -> input = Path.of(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Dataset data = DatasetReader.bundled(limit);
+        Dataset data = input == null ? DatasetReader.bundled(limit) : DatasetReader.read(input, null, limit);
         int n = data.rows();
         int d = data.cols();
         UmapParams p = TestParams.threads(UmapParams.DEFAULTS, threads);
@@ -81,6 +83,15 @@ public final class FitBench {
                     f, n, threads, (cpu[1] - cpu[0]) * 1e-9, (cpu[2] - cpu[1]) * 1e-9, (cpu[3] - cpu[2]) * 1e-9,
                     sgdCpu, (wall[1] - wall[0]) * 1e-9, (wall[4] - wall[3]) * 1e-9, samples[0], samples[1],
                     sgdCpu * 1e9 / samples[0]);
+            if (f == 0) {
+                long[] end = new long[5];
+                mark(end, new long[5], 0);
+                System.out.printf("process CPU %.2f s at the end of the first fit, %.2f s at its start; JIT compilers %.2f s%n",
+                        end[0] * 1e-9, cpu[0] * 1e-9, ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1e-3);
+            }
+            if (f == 0) {
+                System.out.println("threads' CPU s: " + threadsCpu());
+            }
             if (quality) {
                 System.out.printf("quality: trustworthiness(15) %.4f on the first %d rows, 10-NN accuracy %.4f%n",
                         trust(data, last, QUALITY_ROWS), QUALITY_ROWS, EmbeddingQuality.knnAccuracy(last, labels(data), 10, 5, 0));
@@ -108,6 +119,29 @@ public final class FitBench {
             l[i] = Integer.parseInt(data.labels()[i]);
         }
         return l;
+    }
+
+    /** CPU seconds of this process's threads by name (Linux /proc; the JIT's and GC's threads included), largest first. */
+    private static String threadsCpu() throws java.io.IOException {
+        java.util.Map<String, Double> by = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(t.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double sec = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                by.merge(name, sec, Double::sum);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        by.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue())).limit(8)
+                .forEach(e -> b.append(String.format("%s %.2f; ", e.getKey(), e.getValue())));
+        return b.toString();
     }
 
     private static void mark(long[] cpu, long[] wall, int at) {
