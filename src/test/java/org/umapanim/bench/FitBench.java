@@ -20,10 +20,11 @@ import org.umapanim.umap.UmapParams;
  * per sample, positive and negative, beside the bare 2-D gradient ({@link GradientBench}). Run
  * it against two builds alternately (A/B/A/B) and compare ratios.
  *
- * <p>Usage: {@code FitBench [--limit N] [--threads N] [--fits N] [--no-negatives] [--out FILE] [--seed S] [--quality] [--input FILE]}
+ * <p>Usage: {@code FitBench [--limit N] [--threads N] [--fits N] [--no-negatives] [--out FILE] [--seed S] [--quality] [--input FILE] [--live]}
  * on the bundled digits (or FILE; --quality needs integer labels). {@code --out} writes the final layout (x, y float pairs, little-endian)
  * for a bit-identity check; {@code --no-negatives} runs with negative_sample_rate 0, whose SGD
- * time is the positive samples' alone.
+ * time is the positive samples' alone; {@code --live} collects all garbage halfway through the SGD
+ * and prints the heap still in use (what the SGD holds, with the caller's data).
  */
 public final class FitBench {
     public static void main(String[] args) throws Exception {
@@ -34,6 +35,7 @@ public final class FitBench {
         Path out = null;
         boolean quality = false;
         Path input = null;
+        boolean live = false;
         long seed = UmapParams.DEFAULTS.seed();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -44,6 +46,7 @@ public final class FitBench {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--quality" -> quality = true;
                 case "--input" -> input = Path.of(args[++i]);
+                case "--live" -> live = true;
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -67,7 +70,14 @@ public final class FitBench {
                         mark(cpu, wall, 2);
                         objective[0] = o;
                     });
+            boolean measureLive = live;
             umap.fit(data.values(), n, d, (epoch, xy) -> {
+                if (measureLive && epoch == epochs / 2) {
+                    System.gc();
+                    Runtime rt = Runtime.getRuntime();
+                    System.out.printf("heap in use after a full GC at epoch %d: %.1f MB%n", epoch,
+                            (rt.totalMemory() - rt.freeMemory()) / 1e6);
+                }
                 if (epoch == 0) {
                     mark(cpu, wall, 3);
                 } else if (epoch == epochs) {
