@@ -31,7 +31,28 @@ public final class Main implements Runnable, IVersionProvider {
     @Mixin CommonOptions common;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status = run(args);
+        if (status == 0) {
+            keepClassRecording();
+        }
+        System.exit(status);
+    }
+
+    /**
+     * The launcher execs the JVM (so that the PID it was started as is this run's), so it cannot
+     * see the exit code when the JVM records the classes it loaded (at exit, for class data
+     * sharing): a successful run says so with an empty file next to the recording, and the
+     * launcher's stderr filter, which outlives the JVM, keeps the recording only then.
+     */
+    private static void keepClassRecording() {
+        String recording = System.getProperty("umap-anim.cds-recording");
+        if (recording != null) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(recording + ".ok"), new byte[0]);
+            } catch (java.io.IOException | RuntimeException e) {
+                // no class list kept: the next run records again
+            }
+        }
     }
 
     /** Runs the command line and returns the exit code: 0 ok, 1 runtime failure, 2 usage error. */
