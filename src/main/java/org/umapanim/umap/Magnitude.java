@@ -5,9 +5,10 @@ package org.umapanim.umap;
  * and umap-learn's search for each point's bandwidth (doubling from 1, at most 64 steps) cannot
  * reach distances beyond about 1e19, so such data used to give infinite distances or a
  * meaningless layout. Scaling every value by one power of two changes no bit of any relative
- * result — every rounding scales with it — so data far from 1 is brought near it that way.
+ * result — every rounding scales with it — so data far from 1 is brought near it that way. The
+ * measures of a layout's quality compute the same distances, so they moderate their input the same.
  */
-final class Magnitude {
+public final class Magnitude {
     /** Data whose largest magnitude lies within [2^-LIMIT, 2^LIMIT] is left as it is. */
     private static final int LIMIT = 40;
 
@@ -37,7 +38,7 @@ final class Magnitude {
     }
 
     /** {@code values} itself when moderate, else a copy scaled by a power of two into [1, 2). */
-    static float[] moderated(float[] values, Workers workers) {
+    public static float[] moderated(float[] values, Workers workers) {
         float max = max(values, workers);
         int e = exponent(max);
         if (max == 0 || Math.abs(e) <= LIMIT) {
