@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.umapanim.common.Progress;
+import org.umapanim.common.FileProblem;
 import org.umapanim.common.SettingProblem;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.dataset.DatasetReader;
@@ -11,6 +12,7 @@ import org.umapanim.dataset.IdxReader;
 import org.umapanim.dataset.download.Downloader;
 import org.umapanim.dataset.download.KnownDataset;
 import org.umapanim.dataset.download.LocalFiles;
+import org.umapanim.store.EpochsSchema;
 
 /** The data set a run embeds, with the words its pictures are titled with. */
 record InputData(Dataset dataset, String selection, String title, String subtitle) {
@@ -44,6 +46,13 @@ record InputData(Dataset dataset, String selection, String title, String subtitl
         }
         if (s.sample() > 0) {
             data = data.sample(s.sample(), seed);
+        }
+        if (data.labelColumn() != null && EpochsSchema.isReserved(data.labelColumn())) {
+            Path file = s.input() == null ? Path.of(data.name()) : s.input();
+            String problem = "'" + data.labelColumn() + "': epochs.parquet has its own columns index, x, y and epoch,"
+                    + " so the labels cannot be called that there: rename the column in " + file.getFileName();
+            throw s.label() != null ? new SettingProblem("label", problem)
+                    : new FileProblem(file, "has the label column " + problem);
         }
         DatasetReader.requireRows(data, s.input() == null ? Path.of(data.name()) : s.input(), s.neighbors());
         String selection = s.sample() > 0 ? "random sample of " + s.sample() + " (seed " + seed + ")"

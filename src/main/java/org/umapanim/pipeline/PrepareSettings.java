@@ -57,6 +57,10 @@ public record PrepareSettings(Path input, String dataset, String label, int limi
         if (sample < 0) {
             throw new SettingProblem("sample", "must not be negative, got " + sample);
         }
+        if (limit > 0 && sample > limit) {
+            throw new SettingProblem("sample", "asks for a sample of " + sample + " rows, but --limit " + limit
+                    + " keeps only the first " + limit + ": sample at most " + limit + " rows, or drop --limit");
+        }
         if (epochs > MAX_EPOCHS) {
             throw new SettingProblem("epochs", "must be at most " + MAX_EPOCHS + " (epochs.parquet stores the epoch as"
                     + " a 16-bit number), got " + epochs);

@@ -25,6 +25,7 @@ final class ViewStage {
     private final Heading heading;
     private final EpochSelection selection;
     private final StageStamp stamp;
+    private final Metrics metrics;
 
     /** Opens and checks epochs.parquet, and fingerprints both Parquet files and the settings. */
     ViewStage(ViewSettings settings, Folders folders, Progress progress) {
@@ -34,6 +35,8 @@ final class ViewStage {
         this.heading = Heading.of(settings.title(), settings.subtitle(), epochs.metadata());
         this.selection = EpochSelection.parse(settings.epochs());
         String run = RunIdentity.requirePair(folders.epochs(), epochs.metadata(), folders.digits());
+        selection.keep(epochs.lastEpoch(), epochs.points());   // checked before the stamp is touched
+        this.metrics = metrics(run);
         Map<String, String> inputs = StageStamp.preparedInputs(folders, run, heading);
         inputs.put("view-epochs", selection.spec());
         if (Files.exists(folders.metrics())) {
@@ -50,7 +53,7 @@ final class ViewStage {
         long started = System.nanoTime();
         stamp.markStarted();
         ViewSummary summary = ViewPage.write(folders.html(), epochs, EmbeddedRows.read(folders, epochs), look(),
-                selection, metrics(), progress);
+                selection, metrics, progress);
         stamp.markComplete(List.of(folders.html()));
         String kept = summary.kept().note().isEmpty()
                 ? String.format("%,d points × %d epochs", summary.points(), summary.recordedEpochs())
@@ -60,11 +63,13 @@ final class ViewStage {
     }
 
     /** The measures prepare took of every epoch (metrics.parquet), for the page's chart; none without the file. */
-    private Metrics metrics() {
+    private Metrics metrics(String run) {
         if (!Files.exists(folders.metrics())) {
             return Metrics.NONE;
         }
-        List<EpochMeasures> measured = MetricsReader.read(folders.metrics()).epochs();
+        MetricsReader.Metrics read = MetricsReader.read(folders.metrics());
+        RunIdentity.requireSameRun(folders.metrics(), read.metadata(), folders.epochs(), run);
+        List<EpochMeasures> measured = read.epochs();
         int[] epochs = measured.stream().mapToInt(EpochMeasures::epoch).toArray();
         List<Metrics.Series> series = new ArrayList<>();
         series.add(series("trustworthiness", measured, EpochMeasures::trustworthiness));
