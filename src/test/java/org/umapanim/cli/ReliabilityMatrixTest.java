@@ -333,6 +333,8 @@ class ReliabilityMatrixTest {
                 r -> CliRun.of("view", "--quiet", "--data-dir", r.dir.resolve("data").toString(), "--html",
                         r.dir.resolve("movies/umap.html").toString(), "--view-epochs", "0-5,500"),
                 Expect.USAGE, "--view-epochs names epoch 500, beyond the last epoch, 6"));
+        cases.add(usage("all --force --view-epochs beyond --epochs, before any work", "--view-epochs names epoch 500,"
+                + " beyond the last epoch, 6", "all", "--force", "--view-epochs", "0-5,500"));
         cases.add(usage("--label not in the bundled sample", "--label names no column", "prepare", "--label", "x"));
         cases.add(new Case("option", "--verbose with --quiet", r -> {}, r -> CliRun.of("prepare", "--verbose", "--quiet"),
                 Expect.USAGE, "--quiet contradicts --verbose"));
