@@ -57,7 +57,7 @@ final class CompareViewStage {
         for (int r = 0; r < runs.runs().size(); r++) {
             ComparedRuns.Run run = runs.runs().get(r);
             pages.add(new ComparePage.Run(run.epochs(), headings.get(r), run.step(),
-                    ViewStage.metrics(run.folders().metrics())));
+                    ViewStage.metrics(run.folders(), run.id())));
         }
         Heading heading = Heading.of(null, null, first.footer());
         // the page's side column is narrow: two runs' one pair is just "agreement", more are numbered as the panels

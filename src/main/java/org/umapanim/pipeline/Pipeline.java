@@ -134,6 +134,9 @@ public final class Pipeline {
     public void all(PrepareSettings prepare, RenderSettings look, EncodeSettings movie, ViewSettings page,
                     boolean force) {
         checkMoviesAreFiles();
+        // the run will end at its last step (--epochs): a viewer asked for beyond it fails now, before any work
+        org.umapanim.view.EpochSelection.parse(page.epochs())
+                .requireWithin(prepare.reducer().reducer(prepare.compute()).steps());
         List<Path> dirs = new ArrayList<>(List.of(folders.data(), folders.frames(), folders.images(), folders.htmlDir()));
         dirs.addAll(folders.movieDirs());
         try (RunLock lock = RunLock.acquire(dirs)) {
