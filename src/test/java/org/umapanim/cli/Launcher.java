@@ -70,7 +70,10 @@ final class Launcher {
 
     /** Starts {@code ./umap-anim args} as a child process; stdout is discarded, stderr collected. */
     Child start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(home.resolve("umap-anim").toString()));
+        // env resets INT, TERM and HUP to their defaults before it execs the launcher (same PID): a
+        // test JVM started in the background by a script passes INT on ignored, and Java keeps it so
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP",
+                home.resolve("umap-anim").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);

@@ -53,8 +53,8 @@ class LauncherSignalsTest {
         assertThat(goodSet).hasSize(3);
 
         Launcher.Child child = launcher.start(prepare(data, LONG));
-        assertThat(ignored(child.pid(), signal)).as("the test's JVM passes %s on ignored (started in the background by"
-                + " a script?): the launcher cannot undo that", signal).isFalse();
+        assertThat(ignored(child.pid(), signal)).as("the launcher started with %s ignored, which env --default-signal"
+                + " should have undone", signal).isFalse();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!child.errSoFar().contains("kNN: ") && child.process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
