@@ -49,8 +49,7 @@ class TsneOptimizerTest {
     /**
      * The default schedule on 2,000 digits from a random start. Measured: trustworthiness(15)
      * 0.967 and 10-NN accuracy 0.890 (5-fold, 1,600 training points; UMAP's test reaches
-     * 0.903–0.910 on 3,000). The bounds leave a margin of about 0.01–0.02; stopping at the end of
-     * early exaggeration falls below them.
+     * 0.903–0.910 on 3,000). The bounds leave a margin of about 0.01–0.02.
      */
     @Test
     void digitsEmbedAsWellAsTsneShould() {
