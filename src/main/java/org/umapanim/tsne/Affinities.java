@@ -64,7 +64,13 @@ public record Affinities(int n, int[] rowStart, int[] columns, double[] values) 
             allEqual &= shifted[j] == 0;
         }
         double target = Math.log(perplexity);
-        double tau = 1;
+        // start near the answer (openTSNE starts at 1; pixel distances put it near 1e-6, twenty
+        // doublings away): the precision at which the mean shifted distance costs e^-1/2
+        double mean = 0;
+        for (int j = 0; j < m; j++) {
+            mean += shifted[j];
+        }
+        double tau = mean > 0 ? m / mean : 1;
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.POSITIVE_INFINITY;
         double sum = 0;

@@ -47,8 +47,9 @@ class TsneOptimizerTest {
     }
 
     /**
-     * The default schedule on 2,000 digits from a random start. Measured: trustworthiness(15)
-     * 0.967 and 10-NN accuracy 0.890 (5-fold, 1,600 training points; UMAP's test reaches
+     * The default schedule on 2,000 digits from a random start, with the FFT repulsion (the one
+     * larger data get). Measured: trustworthiness(15)
+     * 0.966 and 10-NN accuracy 0.883 (5-fold, 1,600 training points; UMAP's test reaches
      * 0.903–0.910 on 3,000). The bounds leave a margin of about 0.01–0.02.
      */
     @Test
@@ -57,14 +58,14 @@ class TsneOptimizerTest {
         Affinities p = DigitsAffinities.affinities();
         float[] layout;
         try (Workers w = new Workers(2)) {
-            layout = new TsneOptimizer(p, TsneSchedule.DEFAULTS, w).run(TsneStart.random(s.n(), 1), (t, xy) -> {}, null,
+            layout = new TsneOptimizer(p, TsneSchedule.DEFAULTS, w, false).run(TsneStart.random(s.n(), 1), (t, xy) -> {}, null,
                     Progress.NONE);
         }
         double trust = EmbeddingQuality.trustworthiness(s.values(), s.n(), s.d(), layout, 15);
         double accuracy = EmbeddingQuality.knnAccuracy(layout, s.labels(), 10, 5, 42);
         System.out.printf("t-SNE on %d digits: trustworthiness(15) %.4f, 10-NN accuracy %.4f%n", s.n(), trust, accuracy);
         assertThat(trust).as("trustworthiness(15)").isGreaterThanOrEqualTo(0.955);
-        assertThat(accuracy).as("10-NN accuracy").isGreaterThanOrEqualTo(0.87);
+        assertThat(accuracy).as("10-NN accuracy").isGreaterThanOrEqualTo(0.865);
     }
 
     @Test
