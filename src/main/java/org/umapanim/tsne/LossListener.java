@@ -1,6 +1,9 @@
 package org.umapanim.tsne;
 
-/** Receives KL(P‖Q) of each layout, as the optimiser computes it alongside the gradient. */
+/**
+ * Receives KL(P‖Q) of each layout, as the optimiser computes it alongside the gradient: the loss
+ * of layout t comes just before the layout itself reaches the optimiser's {@code EpochListener}.
+ */
 @FunctionalInterface
 public interface LossListener {
     /**

@@ -75,8 +75,9 @@ public final class TsneOptimizer {
     /**
      * Runs the schedule from {@code start}, reporting the start as iteration 0 and the layout
      * after each iteration to {@code layouts}, and, if {@code losses} is not null, the KL
-     * divergence of each layout (0 … iterations) to {@code losses}: the one of layout t comes
-     * with the gradient at t, after the layout itself; the last costs one more gradient pass.
+     * divergence of each layout (0 … iterations) to {@code losses}, just before the layout
+     * itself: the gradient at a layout, which the next step needs, is computed as soon as the
+     * layout is, and the loss comes from the same pass (the last one costs a pass of its own).
      *
      * @param start x = start[2i], y = start[2i+1], typically of standard deviation 1e-4
      * @return the final layout
@@ -88,23 +89,29 @@ public final class TsneOptimizer {
         load(start);
         java.util.Arrays.fill(update, 0);
         java.util.Arrays.fill(gains, 1);
-        layouts.onEpoch(0, publish());
         int iterations = schedule.iterations();
+        boolean loss = losses != null;
+        if (iterations > 0 || loss) {
+            report(0, gradient(schedule.exaggerationAt(0), loss), losses);
+        }
+        layouts.onEpoch(0, publish());
         try (Progress.Task task = progress.start("iterations", iterations)) {
             for (int t = 0; t < iterations; t++) {
-                double kl = gradient(schedule.exaggerationAt(t), losses != null);
-                if (losses != null) {
-                    losses.onLoss(t, kl);
-                }
                 step(schedule.learningRateAt(t, n), schedule.momentum(), schedule.maxStepNorm());
+                if (t + 1 < iterations || loss) {
+                    report(t + 1, gradient(schedule.exaggerationAt(t + 1), loss), losses);
+                }
                 layouts.onEpoch(t + 1, publish());
                 task.step();
             }
         }
-        if (losses != null) {
-            losses.onLoss(iterations, gradient(schedule.exaggerationAt(iterations), true));
-        }
         return out.clone();
+    }
+
+    private static void report(int iteration, double kl, LossListener losses) {
+        if (losses != null) {
+            losses.onLoss(iteration, kl);
+        }
     }
 
     /** KL(P‖Q) of {@code layout}, for tests. */
