@@ -47,6 +47,10 @@ public final class TsneOptimizer {
     private final double[] blockA;
     private final double[] blockB;
     private final double entropyTerm;
+    /** The attraction part of the last loss computed. */
+    private double attraction;
+    /** log Z of the last loss computed. */
+    private double logZ;
 
     /** As {@link #TsneOptimizer(Affinities, TsneSchedule, Workers, boolean)}, the repulsion chosen by size. */
     public TsneOptimizer(Affinities p, TsneSchedule schedule, Workers workers) {
@@ -108,9 +112,9 @@ public final class TsneOptimizer {
         return out.clone();
     }
 
-    private static void report(int iteration, double kl, LossListener losses) {
+    private void report(int iteration, double kl, LossListener losses) {
         if (losses != null) {
-            losses.onLoss(iteration, kl);
+            losses.onLoss(iteration, attraction, logZ);
         }
     }
 
@@ -168,7 +172,9 @@ public final class TsneOptimizer {
             return Double.NaN;
         }
         // KL = Σ p log p − Σ p log K + log Z, with Σ p = 1 and −log K = log(1 + d²)
-        return entropyTerm + ordered(blockA) + Math.log(z);
+        attraction = entropyTerm + ordered(blockA);
+        logZ = Math.log(z);
+        return attraction + logZ;
     }
 
     /** One step of the descent from {@link #gradient}, then the layout re-centred. */

@@ -89,7 +89,7 @@ class TsneOptimizerTest {
         for (boolean exact : new boolean[] {false, true}) {
             try (Workers w = new Workers(2)) {
                 Affinities p = Affinities.of(new org.umapanim.umap.KnnGraph(n, k, idx, dist), 10, w);
-                float[] out = new TsneOptimizer(p, SHORT, w, exact).run(start, (t, xy) -> {}, (t, kl) -> assertThat(kl).isFinite(),
+                float[] out = new TsneOptimizer(p, SHORT, w, exact).run(start, (t, xy) -> {}, (t, a, r) -> assertThat(a + r).isFinite(),
                         Progress.NONE);
                 for (float v : out) {
                     assertThat(v).isFinite();
@@ -110,7 +110,7 @@ class TsneOptimizerTest {
                 if (t % 10 == 0) {
                     layouts.add(xy.clone());
                 }
-            }, (t, kl) -> losses.add(kl), Progress.NONE);
+            }, (t, a, r) -> losses.add(a + r), Progress.NONE);
             return new Run(layouts, steps, losses, last);
         }
     }
