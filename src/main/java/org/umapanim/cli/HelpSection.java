@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
     /** The parts, in the order {@code --help} lists them. */
     enum Part {
         INPUT("Input"),
+        LAYOUT("Layout"),
         UMAP("UMAP"),
         FRAMES("Frames"),
         MOVIE("Movie"),

@@ -4,13 +4,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.umapanim.pipeline.Compute;
+import org.umapanim.pipeline.InputSelection;
 import org.umapanim.pipeline.PrepareSettings;
+import org.umapanim.pipeline.ReducerSettings;
+import org.umapanim.pipeline.Reducers;
+import org.umapanim.pipeline.UmapSettings;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** What to embed and how: the input data set and the UMAP parameters. */
-@HelpSection(HelpSection.Part.UMAP)
+/** What to embed and how: the input data set, the reducer and its own options, the layout's normalisation. */
+@HelpSection(HelpSection.Part.LAYOUT)
 final class PrepareOptions {
+    private static final InputSelection INPUT = InputSelection.DEFAULTS;
+
     @ArgGroup(exclusive = true)
     Source source = new Source();
 
@@ -25,67 +32,45 @@ final class PrepareOptions {
 
     @HelpSection(HelpSection.Part.INPUT)
     @Option(names = "--label", paramLabel = "COLUMN", description = "Label column of a CSV/Parquet input; 'none' for unlabelled data (default: label, else digit, else class).")
-    String label = PrepareSettings.DEFAULTS.label();
+    String label = INPUT.label();
 
     @HelpSection(HelpSection.Part.INPUT)
     @Option(names = "--limit", paramLabel = "N", description = "Keep only the first N rows; the bundled data are shuffled, so these are a fair sample (default: all rows).")
-    int limit = PrepareSettings.DEFAULTS.limit();
+    int limit = INPUT.limit();
 
     @HelpSection(HelpSection.Part.INPUT)
     @Option(names = "--sample", paramLabel = "N", description = "Keep a random sample of N rows, drawn with --seed (default: no sampling).")
-    int sample = PrepareSettings.DEFAULTS.sample();
+    int sample = INPUT.sample();
 
     @HelpSection(HelpSection.Part.INPUT)
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where --dataset keeps its downloads (default: $UMAP_ANIM_CACHE, else ~/.cache/umap-anim).")
-    Path cacheDir = PrepareSettings.DEFAULTS.cacheDir();
+    Path cacheDir = INPUT.cacheDir();
 
     @HelpSection(HelpSection.Part.INPUT)
     @Option(names = "--mirror", paramLabel = "URL", description = "A folder URL serving the data set's files, tried before the built-in mirrors; repeatable (default: only the built-in mirrors).")
-    List<String> mirrors = new ArrayList<>(PrepareSettings.DEFAULTS.mirrors());
-
-    @Option(names = "--epochs", paramLabel = "N", description = "SGD epochs; epochs.parquet records the layout before them and after each (default: ${DEFAULT-VALUE}).")
-    int epochs = PrepareSettings.DEFAULTS.epochs();
-
-    @Option(names = "--neighbors", paramLabel = "K", description = "Nearest neighbours per point, itself included (default: ${DEFAULT-VALUE}).")
-    int neighbors = PrepareSettings.DEFAULTS.neighbors();
-
-    @Option(names = "--min-dist", paramLabel = "D", description = "How tightly points may pack in the layout (default: ${DEFAULT-VALUE}).")
-    double minDist = PrepareSettings.DEFAULTS.minDist();
-
-    @Option(names = "--spread", paramLabel = "S", description = "Scale of the embedded points (default: ${DEFAULT-VALUE}).")
-    double spread = PrepareSettings.DEFAULTS.spread();
-
-    @Option(names = "--learning-rate", paramLabel = "A", description = "Initial SGD learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate = PrepareSettings.DEFAULTS.learningRate();
-
-    @Option(names = "--negative-sample-rate", paramLabel = "N", description = "Negative samples per positive edge sample (default: ${DEFAULT-VALUE}).")
-    int negativeSampleRate = PrepareSettings.DEFAULTS.negativeSampleRate();
-
-    @Option(names = "--repulsion-strength", paramLabel = "G", description = "Weight of the negative samples (default: ${DEFAULT-VALUE}).")
-    double repulsionStrength = PrepareSettings.DEFAULTS.repulsionStrength();
-
-    @Option(names = "--init", paramLabel = "METHOD", description = "How the layout starts: spectral (eigenvectors of the neighbour graph), pca (the first two principal components of the data) or random (default: ${DEFAULT-VALUE}).")
-    String init = PrepareSettings.DEFAULTS.init();
-
-    @Option(names = "--pca", paramLabel = "N", description = "Reduce the data to their first N principal components before finding neighbours. Speeds up wide dense data such as 784-pixel images or embeddings of hundreds of dimensions (e.g. --pca 50); leave it off for data of a few dozen columns or fewer (default: off).")
-    int pca = PrepareSettings.DEFAULTS.pca();
-
-    @Option(names = "--metric", paramLabel = "NAME", completionCandidates = MetricNames.class, description = "Distance the nearest neighbours are found by: ${COMPLETION-CANDIDATES}; cosine suits text and image embeddings. The layout itself is always Euclidean (default: ${DEFAULT-VALUE}).")
-    String metric = PrepareSettings.DEFAULTS.metric();
-
-    static final class MetricNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return PrepareSettings.metrics().iterator();
-        }
-    }
+    List<String> mirrors = new ArrayList<>(INPUT.mirrors());
 
     @Option(names = "--stretch", description = "Normalise x and y separately to [0,1] (the original's look) instead of keeping the aspect ratio.")
     boolean stretch = PrepareSettings.DEFAULTS.stretch();
 
+    @Option(names = "--reducer", paramLabel = "NAME", completionCandidates = ReducerNames.class, description = "How the layout is found: ${COMPLETION-CANDIDATES}; each has its own options below (default: ${DEFAULT-VALUE}).")
+    String reducer = PrepareSettings.DEFAULTS.reducer().name();
+
+    static final class ReducerNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Reducers.NAMES.iterator();
+        }
+    }
+
+    @Mixin UmapOptions umap;
+
     PrepareSettings settings(Compute compute) {
-        return new PrepareSettings(source.input, source.dataset, label, limit, sample, cacheDir, mirrors, epochs,
-                neighbors, minDist, spread, learningRate, negativeSampleRate, repulsionStrength, init, pca, stretch,
-                compute, metric);
+        InputSelection input = new InputSelection(source.input, source.dataset, label, limit, sample, cacheDir, mirrors);
+        ReducerSettings reducerSettings = switch (Reducers.known(reducer)) {
+            case UmapSettings.NAME -> umap.settings();
+            default -> throw new IllegalStateException("no options for the reducer " + reducer);
+        };
+        return new PrepareSettings(input, reducerSettings, stretch, compute);
     }
 }

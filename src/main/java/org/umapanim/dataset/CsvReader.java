@@ -60,7 +60,7 @@ final class CsvReader {
             }
             hashing.drain();
             String[] labels = Arrays.copyOf(rows.labels, rows.count);
-            return new Dataset(DatasetReader.baseName(file), Checksums.hex(digest), features,
+            return new Dataset(TableName.of(file), Checksums.hex(digest), features,
                     Arrays.copyOf(rows.values, rows.count * features.size()),
                     labelAt < 0 ? null : header.get(labelAt), labels,
                     LabelRule.imageShape(features, rows.allBytes));

@@ -42,6 +42,17 @@ public final class DatasetReader {
      * @param label null for the automatic rule, {@code none} for unlabelled, else the label column
      * @param limit keep the first {@code limit} rows; 0 keeps all
      */
+    /**
+     * A Parquet table whose SHA-256 the caller already has (render's digits.parquet, hashed for the
+     * stage stamp), read without hashing it again.
+     */
+    public static Dataset readParquet(Path file, String label, int limit, String sha256) {
+        if (!Files.exists(file)) {
+            throw new FileProblem(file, "no such file");
+        }
+        return ParquetTableReader.read(file, label, limit, sha256);
+    }
+
     public static Dataset read(Path input, String label, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must not be negative: " + limit);
@@ -95,18 +106,6 @@ public final class DatasetReader {
             }
             return in;
         });
-    }
-
-    /**
-     * Fails when the data set has fewer rows than UMAP's neighbour count (which includes the point
-     * itself), naming the source and what to change.
-     */
-    public static void requireRows(Dataset ds, Path source, int neighbors) {
-        if (ds.rows() < neighbors) {
-            throw new FileProblem(source, "has only " + ds.rows() + " row" + (ds.rows() == 1 ? "" : "s")
-                    + ", fewer than the neighbour count " + neighbors
-                    + " (use more rows or fewer neighbours)");
-        }
     }
 
     private static Dataset readIdx(Path images, Path labels, String label, int limit) {
@@ -176,18 +175,5 @@ public final class DatasetReader {
             // A damaged gzip file: let the extension decide, and that reader report the damage.
             return new byte[] {1, 1, 1, 1};
         }
-    }
-
-    /** The file name without extensions: {@code iris.csv.gz} → {@code iris}. */
-    static String baseName(Path file) {
-        String name = file.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String ext : List.of(".gz", ".csv", ".parquet", ".pq")) {
-            if (lower.endsWith(ext) && name.length() > ext.length()) {
-                name = name.substring(0, name.length() - ext.length());
-                lower = lower.substring(0, lower.length() - ext.length());
-            }
-        }
-        return name;
     }
 }

@@ -34,7 +34,11 @@ final class ParquetTableReader {
     private enum Kind { INT32, UINT32, INT64, UINT64, FLOAT, DOUBLE, DECIMAL_INT32, DECIMAL_INT64, DECIMAL_BYTES, TEXT, BOOLEAN }
 
     static Dataset read(Path file, String label, int limit) {
-        String sha = Checksums.sha256(file);
+        return read(file, label, limit, Checksums.sha256(file));
+    }
+
+    /** @param sha the file's SHA-256, already known to the caller */
+    static Dataset read(Path file, String label, int limit, String sha) {
         try (ParquetFileReader reader = ParquetFiles.open(file)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             List<String> names = new ArrayList<>();
@@ -114,7 +118,7 @@ final class ParquetTableReader {
             if (row < keep) {
                 throw new FileProblem(file, "the footer promises " + total + " rows but the row groups hold " + row);
             }
-            return new Dataset(DatasetReader.baseName(file), sha, features, values,
+            return new Dataset(TableName.of(file), sha, features, values,
                     labelAt < 0 ? null : names.get(labelAt), labels, LabelRule.imageShape(features, allBytes));
         } catch (FileProblem e) {
             throw e;

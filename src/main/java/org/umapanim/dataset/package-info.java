@@ -10,9 +10,8 @@
  *       {@code data/} (also inside the jar);</li>
  *   <li>{@link org.umapanim.dataset.IdxReader#read} — IDX pairs by path, with class names, several
  *       pairs concatenated (MNIST's train and test files);</li>
- *   <li>{@link org.umapanim.dataset.Dataset#limit}, {@link org.umapanim.dataset.Dataset#sample},
- *       {@link org.umapanim.dataset.Dataset#concat} and
- *       {@link org.umapanim.dataset.DatasetReader#requireRows}.</li>
+ *   <li>{@link org.umapanim.dataset.Dataset#limit}, {@link org.umapanim.dataset.Dataset#sample} and
+ *       {@link org.umapanim.dataset.Dataset#concat}.</li>
  * </ul>
  *
  * Every problem with an input file is a {@link org.umapanim.common.FileProblem} naming the file and,

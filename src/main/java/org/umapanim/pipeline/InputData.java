@@ -3,6 +3,7 @@ package org.umapanim.pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
 import org.umapanim.common.SettingProblem;
 import org.umapanim.dataset.Dataset;
@@ -11,23 +12,29 @@ import org.umapanim.dataset.IdxReader;
 import org.umapanim.dataset.download.Downloader;
 import org.umapanim.dataset.download.KnownDataset;
 import org.umapanim.dataset.download.LocalFiles;
+import org.umapanim.reduce.DataProblem;
+import org.umapanim.reduce.Reducer;
 
-/** The data set a run embeds, with the words its pictures are titled with. */
-record InputData(Dataset dataset, String selection, String title, String subtitle) {
+/**
+ * The data set a run embeds, with the words its pictures are titled with.
+ *
+ * @param what     the data in words, to begin the title: "MNIST data", the file's data set name
+ * @param source   where the rows came from, named by a problem with them
+ */
+record InputData(Dataset dataset, String selection, String what, String subtitle, Path source) {
 
-    static InputData load(PrepareSettings s, Progress progress) {
-        long seed = s.compute().seed();
+    static InputData load(InputSelection s, long seed, Progress progress) {
         Dataset data;
-        String title;
+        String what;
         String subtitle;
         if (s.dataset() != null) {
             KnownDataset known = KnownDataset.byCliName(s.dataset());
             data = download(known, s, progress);
-            title = known.title();
+            what = known.displayName();
             subtitle = known.subtitle();
         } else if (s.input() != null) {
             data = DatasetReader.read(s.input(), s.label(), s.limit());
-            title = data.name() + " embedded into two dimensions by UMAP";
+            what = data.name();
             subtitle = "Each point is a row of " + s.input().getFileName();
         } else {
             data = DatasetReader.bundled(s.limit());
@@ -35,7 +42,7 @@ record InputData(Dataset dataset, String selection, String title, String subtitl
                 throw new SettingProblem("label", "names no column of the bundled sample (its labels are '"
                         + data.labelColumn() + "'): '" + s.label() + "'");
             }
-            title = KnownDataset.MNIST.title();
+            what = KnownDataset.MNIST.displayName();
             subtitle = KnownDataset.MNIST.subtitle();
         }
         if (s.sample() > data.rows()) {
@@ -45,13 +52,26 @@ record InputData(Dataset dataset, String selection, String title, String subtitl
         if (s.sample() > 0) {
             data = data.sample(s.sample(), seed);
         }
-        DatasetReader.requireRows(data, s.input() == null ? Path.of(data.name()) : s.input(), s.neighbors());
         String selection = s.sample() > 0 ? "random sample of " + s.sample() + " (seed " + seed + ")"
                 : s.limit() > 0 ? "first " + s.limit() + " rows" : "all rows";
-        return new InputData(data, selection, title, subtitle);
+        return new InputData(data, selection, what, subtitle, s.input() == null ? Path.of(data.name()) : s.input());
     }
 
-    private static Dataset download(KnownDataset known, PrepareSettings s, Progress progress) {
+    /** "MNIST data embedded into two dimensions by UMAP". */
+    String title(Reducer reducer) {
+        return what + " embedded into two dimensions by " + reducer.displayName();
+    }
+
+    /** Refuses rows {@code reducer} cannot embed, naming where they came from, before anything is written. */
+    void checkFor(Reducer reducer) {
+        try {
+            reducer.check(dataset.rows(), dataset.cols());
+        } catch (DataProblem e) {
+            throw new FileProblem(source, e.getMessage(), e);
+        }
+    }
+
+    private static Dataset download(KnownDataset known, InputSelection s, Progress progress) {
         Path cache = s.cacheDir() != null ? s.cacheDir() : Downloader.defaultCacheDir();
         LocalFiles files = new Downloader(cache, s.mirrors(), progress, Duration.ofSeconds(30)).fetch(known);
         Dataset all = IdxReader.read(List.of(

@@ -35,6 +35,8 @@ final class RenderStage {
     private final EpochsReader epochs;
     private final RenderOptions options;
     private final StageStamp stamp;
+    /** digits.parquet's SHA-256, found once for the stamp and reused when the rows are read. */
+    private final String digitsSha256;
     private final String run;
     private final List<Path> outputs = new ArrayList<>();
     /** The run's measures, or null when prepare wrote none (a data folder from before they existed). */
@@ -54,6 +56,7 @@ final class RenderStage {
                 settings.toDensity(), settings.toCamera(), timing, compute.threads(), compute.seed());
         // everything that changes a frame's pixels or the frames' number or timing
         Map<String, String> inputs = StageStamp.preparedInputs(folders, run, heading);
+        this.digitsSha256 = inputs.get(StageStamp.DIGITS_SHA256);
         inputs.put("seed", Long.toString(compute.seed()));
         inputs.put("last epoch", Integer.toString(epochs.lastEpoch()));
         inputs.put("size", options.size().width() + "x" + options.size().height());
@@ -143,13 +146,13 @@ final class RenderStage {
     StageReport run(StageStamp.State state, FrameSink sink) {
         long started = System.nanoTime();
         boolean resume = state != StageStamp.State.STALE;
-        Dataset rows = EmbeddedRows.read(folders, epochs);
+        Dataset rows = EmbeddedRows.read(folders, epochs, digitsSha256);
         stamp.markStarted();
         MetricsInset inset = settings.metricsInset() ? new MetricsInset(metrics.epochs()) : null;
         RenderSummary summary = FrameRenderer.run(epochs, rows, folders.frames(), folders.images(), options, resume,
                 progress, sink, inset);
         if (metrics != null) {
-            MetricsChart.write(metrics.epochs(), folders.metricsChart());
+            MetricsChart.write(metrics.epochs(), metrics.reducer().step(), folders.metricsChart());
         }
         stamp.markComplete(outputs);
         return new StageReport("render", resume ? StageReport.Outcome.RESUMED : StageReport.Outcome.RAN,

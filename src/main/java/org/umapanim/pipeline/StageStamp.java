@@ -8,9 +8,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.Objects;
 import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.Checksums;
 import org.umapanim.common.Version;
@@ -26,12 +26,15 @@ final class StageStamp {
      * The inputs every stage that reads prepare's files starts its fingerprint with: this
      * version, the run, both files' contents and the heading; the stage adds its own settings.
      */
+    /** The key of digits.parquet's SHA-256 in {@link #preparedInputs}. */
+    static final String DIGITS_SHA256 = "digits.sha256";
+
     static Map<String, String> preparedInputs(Folders folders, String run, Heading heading) {
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("umap-anim.version", Version.current());
         inputs.put(RunIdentity.KEY, Objects.requireNonNullElse(run, "none recorded"));
         inputs.put("epochs.sha256", Checksums.sha256(folders.epochs()));
-        inputs.put("digits.sha256", Checksums.sha256(folders.digits()));
+        inputs.put(DIGITS_SHA256, Checksums.sha256(folders.digits()));
         inputs.put("title", heading.title());
         inputs.put("subtitle", heading.subtitle());
         return inputs;

@@ -25,6 +25,8 @@ final class ViewStage {
     private final Heading heading;
     private final EpochSelection selection;
     private final StageStamp stamp;
+    /** digits.parquet's SHA-256, found once for the stamp and reused when the rows are read. */
+    private final String digitsSha256;
 
     /** Opens and checks epochs.parquet, and fingerprints both Parquet files and the settings. */
     ViewStage(ViewSettings settings, Folders folders, Progress progress) {
@@ -35,6 +37,7 @@ final class ViewStage {
         this.selection = EpochSelection.parse(settings.epochs());
         String run = RunIdentity.requirePair(folders.epochs(), epochs.metadata(), folders.digits());
         Map<String, String> inputs = StageStamp.preparedInputs(folders, run, heading);
+        this.digitsSha256 = inputs.get(StageStamp.DIGITS_SHA256);
         inputs.put("view-epochs", selection.spec());
         if (Files.exists(folders.metrics())) {
             inputs.put("metrics.sha256", Checksums.sha256(folders.metrics()));
@@ -49,11 +52,12 @@ final class ViewStage {
     StageReport run() {
         long started = System.nanoTime();
         stamp.markStarted();
-        ViewSummary summary = ViewPage.write(folders.html(), epochs, EmbeddedRows.read(folders, epochs), look(),
+        ViewSummary summary = ViewPage.write(folders.html(), epochs, EmbeddedRows.read(folders, epochs, digitsSha256), look(),
                 selection, metrics(), progress);
         stamp.markComplete(List.of(folders.html()));
         String kept = summary.kept().note().isEmpty()
-                ? String.format("%,d points × %d epochs", summary.points(), summary.recordedEpochs())
+                ? String.format("%,d points × %d %ss", summary.points(), summary.recordedEpochs(),
+                        epochs.reducer().step())
                 : String.format("%,d points; %s", summary.points(), summary.kept().note());
         return new StageReport("view", StageReport.Outcome.RAN, (System.nanoTime() - started) / 1_000_000,
                 List.of(folders.html()), kept);
@@ -93,7 +97,7 @@ final class ViewStage {
             names.add(classes.name(c));
             colours[c] = palette.rgb(c);
         }
-        return new ViewLook(heading.title(), heading.subtitle(), names, colours);
+        return new ViewLook(heading.title(), heading.subtitle(), epochs.reducer().step(), names, colours);
     }
 
     StageReport skipped() {

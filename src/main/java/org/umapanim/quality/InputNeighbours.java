@@ -3,8 +3,8 @@ package org.umapanim.quality;
 import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
-import org.umapanim.umap.Blas;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.Blas;
+import org.umapanim.knn.Workers;
 
 /**
  * The high-dimensional side of trustworthiness and neighbour preservation, found once: for each

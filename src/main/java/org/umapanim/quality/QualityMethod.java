@@ -15,13 +15,14 @@ import java.util.Map;
  * @param votes          neighbours voting for the label accuracy (10, fewer for tiny data)
  * @param labelled       whether label accuracy was measured
  * @param seed           draws the samples
- * @param edges          edges of the fuzzy graph, or −1 without an objective
- * @param edgeSamples    edges the attraction is estimated from
- * @param nonEdges       pairs of points that are not edges
- * @param pairSamples    non-edge pairs the repulsion is estimated from
+ * @param loss           how the reducer's loss was estimated ({@code ObjectiveEstimate.describe()}),
+ *                       empty without an objective
  */
 public record QualityMethod(int points, int highDSample, String ranks, int planarSample, int k, int votes,
-                            boolean labelled, long seed, long edges, int edgeSamples, long nonEdges, int pairSamples) {
+                            boolean labelled, long seed, Map<String, String> loss) {
+    public QualityMethod {
+        loss = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(loss));
+    }
 
     /** Key → how the measure is computed, in words; plus the numbers as their own keys. */
     public Map<String, String> describe() {
@@ -45,21 +46,10 @@ public record QualityMethod(int points, int highDSample, String ranks, int plana
                 + "seeded sample points since the previous epoch, in the stored units of epochs.parquet: raw "
                 + "displacements measured during the run, converted with the normalisation's final scale; "
                 + "null at epoch 0", planarSample));
-        if (edges < 0) {
+        if (loss.isEmpty()) {
             m.put("loss", "not measured: the reducer handed out no objective");
         } else {
-            m.put("loss", String.format("unbiased estimate of UMAP's fuzzy cross-entropy over unordered pairs, "
-                    + "sum_edges -w log v - (1-w) log(1-v) + sum_non-edges -log(1-v), v = 1/(1 + a d^(2b)) on the "
-                    + "raw layout, v and 1-v clipped below at %s: %s of the %d edges of the pruned fuzzy graph "
-                    + "(uniform, with replacement, scaled by edges/samples) and %s of the %d non-edge pairs "
-                    + "(uniform, scaled by non-edges/samples), the same pairs every epoch; loss_attraction is the "
-                    + "-w log v term, loss_repulsion the rest", java.math.BigDecimal.valueOf(CrossEntropyEstimate.CLIP),
-                    edgeSamples == edges ? "all" : Integer.toString(edgeSamples), edges,
-                    pairSamples == nonEdges ? "all" : Integer.toString(pairSamples), nonEdges));
-            m.put("loss.edges", Long.toString(edges));
-            m.put("loss.edge_samples", Integer.toString(edgeSamples));
-            m.put("loss.non_edges", Long.toString(nonEdges));
-            m.put("loss.pair_samples", Integer.toString(pairSamples));
+            m.putAll(loss);
         }
         return m;
     }

@@ -9,8 +9,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.umapanim.common.EpochListener;
-import org.umapanim.umap.UmapObjective;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.Workers;
+import org.umapanim.reduce.Objective;
+import org.umapanim.reduce.ObjectiveEstimate;
 
 /**
  * Measures every epoch of a run as it goes by (design §10): trustworthiness, neighbour
@@ -18,11 +19,11 @@ import org.umapanim.umap.Workers;
  *
  * <p>Each epoch is measured when it arrives, on all the run's threads in fixed blocks of sampled
  * points (so the figures do not depend on the thread count), while the SGD waits. Measured on
- * one thread beside the SGD instead, as before, three busy threads shared two cores and the
- * measures added 1.0–1.3 s to a 4.9 s prepare of the bundled digits. The one-off work (the
- * input-space neighbours, the loss's sample) starts as soon as UMAP hands out its objective:
- * after the kNN search has given its cores back, while the single-threaded spectral
- * initialisation leaves the others free.
+ * one thread beside the SGD instead, three busy threads share two cores: the measures added
+ * 1.0–1.3 s to a 4.9 s prepare of the bundled digits. The one-off work (the
+ * input-space neighbours, the loss's sample) starts as soon as the reducer hands out its
+ * objective: UMAP does so after the kNN search has given its cores back, while the
+ * single-threaded spectral initialisation leaves the others free.
  */
 public final class QualityRecorder implements EpochListener, AutoCloseable {
     /** Neighbourhood of trustworthiness and preservation. */
@@ -48,7 +49,7 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
     private CompletableFuture<Setup> setup;
 
     /** What every epoch's measures need, found once. */
-    private record Setup(InputNeighbours input, CrossEntropyEstimate loss) {}
+    private record Setup(InputNeighbours input, ObjectiveEstimate loss) {}
 
     /**
      * @param values  row-major n × d input the layout embeds (kept, not copied: it must not change)
@@ -99,20 +100,20 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
         return out;
     }
 
-    /** Takes UMAP's objective (graph and curve), for the loss; UMAP hands it out before epoch 0. */
-    public void useObjective(UmapObjective objective) {
+    /** Takes the reducer's objective, for the loss; it must come before epoch 0. */
+    public void useObjective(Objective objective) {
         if (setup != null) {
             throw new IllegalStateException("the objective must come once, before epoch 0");
         }
-        if (objective.n() != n) {
-            throw new IllegalArgumentException("the objective has " + objective.n() + " points, the data " + n);
+        if (objective.points() != n) {
+            throw new IllegalArgumentException("the objective has " + objective.points() + " points, the data " + n);
         }
         startSetup(objective);
     }
 
-    private void startSetup(UmapObjective objective) {
+    private void startSetup(Objective objective) {
         setup = CompletableFuture.supplyAsync(() -> new Setup(InputNeighbours.of(values, n, d, sample, k, workers),
-                objective == null ? null : CrossEntropyEstimate.of(objective, seed + 1)), setupThread);
+                objective == null ? null : objective.estimate(seed + 1)), setupThread);
     }
 
     @Override
@@ -178,8 +179,7 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
         double preservation = sum(kept) / ((double) m * k);
         double accuracy = classes == null ? Double.NaN : sum(correct) / (double) sample.planar();
         motion.record(xy);
-        CrossEntropyEstimate.Loss loss = ready.loss() == null ? new CrossEntropyEstimate.Loss(Double.NaN, Double.NaN)
-                : ready.loss().at(xy, workers);
+        ObjectiveEstimate.Loss loss = ready.loss() == null ? ObjectiveEstimate.Loss.NONE : ready.loss().at(xy, workers);
         return new EpochMeasures(epoch, trust, preservation, accuracy, Double.NaN, Double.NaN, loss.attraction(),
                 loss.repulsion());
     }
@@ -214,7 +214,7 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
         close();
         List<EpochMeasures> epochs = new ArrayList<>(measured);
         Setup ready = setup.join();
-        CrossEntropyEstimate estimate = ready.loss();
+        ObjectiveEstimate estimate = ready.loss();
         for (int e = 1; e < epochs.size(); e++) {
             EpochMeasures m = epochs.get(e);
             double[] moved = motion.percentiles(e, scaleX, scaleY);
@@ -222,9 +222,7 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
                     m.labelAccuracy(), moved[0], moved[1], m.lossAttraction(), m.lossRepulsion()));
         }
         QualityMethod method = new QualityMethod(n, sample.highD(), ready.input().rankMethod(), sample.planar(), k,
-                votes, classes != null, seed, estimate == null ? -1 : estimate.edges(),
-                estimate == null ? 0 : estimate.edgeSamples(),
-                estimate == null ? -1 : estimate.nonEdges(), estimate == null ? 0 : estimate.pairSamples());
+                votes, classes != null, seed, estimate == null ? Map.of() : estimate.describe());
         return new QualityRun(epochs, method);
     }
 

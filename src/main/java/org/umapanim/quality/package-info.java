@@ -1,8 +1,8 @@
 /**
  * Measures of a layout, taken at every epoch while a run goes (design §10): how trustworthy its
  * neighbourhoods are, how many input-space neighbours it keeps, how well its neighbours vote for
- * a point's label, how far the points moved, and UMAP's loss. Pure maths: no files, pictures or
- * command line.
+ * a point's label, how far the points moved, and the reducer's loss. Pure maths: no files,
+ * pictures or command line.
  *
  * <ul>
  *   <li>{@link org.umapanim.quality.QualityRecorder} — an {@code EpochListener} that measures every
@@ -15,10 +15,12 @@
  *   <li>{@code InputNeighbours} — the sample's exact input-space distances and neighbours, found once;
  *       {@code PlaneGrid} — nearest neighbours in one epoch's layout;</li>
  *   <li>{@code Motion} — displacements, converted to the stored units once the run's scale is known;
- *       {@code CrossEntropyEstimate} — the fuzzy cross-entropy from sampled edges and pairs.</li>
+ *       the loss is the reducer's own estimate ({@code reduce.ObjectiveEstimate}, UMAP's fuzzy
+ *       cross-entropy from sampled edges and pairs), drawn once and taken every epoch.</li>
  * </ul>
  *
- * May import {@code common} and, for the loss only, {@link org.umapanim.umap.UmapObjective}: the
- * loss is UMAP's own objective. Another reducer's run is measured the same way, without a loss.
+ * <p>Imports: {@code common}, {@code knn} (the worker threads, BLAS) and {@code reduce} (the
+ * objective's type); no reducer. A run whose reducer hands out no objective is measured the same
+ * way, without a loss.
  */
 package org.umapanim.quality;

@@ -3,7 +3,6 @@ package org.umapanim.render;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
@@ -127,7 +126,7 @@ final class DensityRenderer extends AbstractXYItemRenderer {
             int pixels = width * height;
             double[] opacity = opacities(reference());
             BufferedImage image = scratch.image;
-            int[] argb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+            int[] argb = ImagePixels.of(image);
             for (int i = 0, p = 0; i < pixels; i++, p += 4) {
                 int n = sums[p];
                 if (n == 0) {
@@ -196,7 +195,7 @@ final class DensityRenderer extends AbstractXYItemRenderer {
                 image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
             } else {
                 Arrays.fill(sums, 0);
-                Arrays.fill(((DataBufferInt) image.getRaster().getDataBuffer()).getData(), 0);
+                Arrays.fill(ImagePixels.of(image), 0);
             }
             return this;
         }

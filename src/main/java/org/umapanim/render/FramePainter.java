@@ -5,7 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 
 /**
  * Draws one moment of the run as a frame: black background, title, subtitle, progress line and the
@@ -53,7 +52,7 @@ public final class FramePainter {
         } finally {
             g.dispose();
         }
-        this.background = pixels(base);
+        this.background = ImagePixels.of(base);
     }
 
     public int width() {
@@ -71,7 +70,7 @@ public final class FramePainter {
      */
     public BufferedImage paint(double epoch, int lastEpoch, float[] xy, View view) {
         BufferedImage frame = newFrame();
-        System.arraycopy(background, 0, pixels(frame), 0, background.length);
+        System.arraycopy(background, 0, ImagePixels.of(frame), 0, background.length);
         Graphics2D g = frame.createGraphics();
         try {
             Graphics2D header = (Graphics2D) g.create();
@@ -102,9 +101,5 @@ public final class FramePainter {
 
     private BufferedImage newFrame() {
         return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    }
-
-    static int[] pixels(BufferedImage image) {
-        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     }
 }

@@ -92,9 +92,9 @@ public final class IntroPainter {
     private static BufferedImage halve(BufferedImage big) {
         int w = big.getWidth() / 2;
         int h = big.getHeight() / 2;
-        int[] src = FramePainter.pixels(big);
+        int[] src = ImagePixels.of(big);
         BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int[] dst = FramePainter.pixels(small);
+        int[] dst = ImagePixels.of(small);
         int sw = big.getWidth();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

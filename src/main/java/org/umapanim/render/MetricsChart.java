@@ -38,15 +38,19 @@ public final class MetricsChart {
 
     private MetricsChart() {}
 
-    /** Draws the chart of {@code epochs} and writes it to {@code file} (atomically). */
-    public static void write(List<EpochMeasures> epochs, Path file) {
-        BufferedImage image = paint(epochs);
+    /**
+     * Draws the chart of {@code epochs} and writes it to {@code file} (atomically).
+     *
+     * @param step the reducer's word for a step ("epoch"), which labels the axis
+     */
+    public static void write(List<EpochMeasures> epochs, String step, Path file) {
+        BufferedImage image = paint(epochs, step);
         AtomicFiles.write(file, tmp -> PngWriter.write(image, tmp));
     }
 
-    static BufferedImage paint(List<EpochMeasures> epochs) {
+    static BufferedImage paint(List<EpochMeasures> epochs, String step) {
         int last = epochs.get(epochs.size() - 1).epoch();
-        NumberAxis epochAxis = new NumberAxis("epoch");
+        NumberAxis epochAxis = new NumberAxis(step);
         epochAxis.setRange(0, Math.max(1, last));
         epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         style(epochAxis);
@@ -70,7 +74,7 @@ public final class MetricsChart {
             plot.add(subplot(epochs, axis, true, Measure.LOSS), 1);
         }
         if (Measure.MOTION_MEDIAN.measuredIn(epochs)) {
-            LogAxis axis = new LogAxis("motion per epoch");
+            LogAxis axis = new LogAxis("motion per " + step);
             axis.setSmallestValue(1e-6);
             axis.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.ROOT));
             plot.add(subplot(epochs, axis, true, Measure.MOTION_MEDIAN, Measure.MOTION_P95), 1);
@@ -79,7 +83,7 @@ public final class MetricsChart {
         chart.removeLegend();
         chart.setBackgroundPaint(Color.BLACK);
         chart.setPadding(new RectangleInsets(10, 10, 10, 20));
-        TextTitle title = new TextTitle("The layout's quality, epoch by epoch", Fonts.sans(22f));
+        TextTitle title = new TextTitle("The layout's quality, " + step + " by " + step, Fonts.sans(22f));
         title.setPaint(Color.WHITE);
         chart.setTitle(title);
         if (Measure.MOTION_MEDIAN.measuredIn(epochs)) {

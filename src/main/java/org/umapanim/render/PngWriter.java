@@ -64,7 +64,7 @@ final class PngWriter {
         BufferedImage rgb = asIntRgb(image);
         int w = rgb.getWidth();
         int h = rgb.getHeight();
-        int[] px = FramePainter.pixels(rgb);
+        int[] px = ImagePixels.of(rgb);
 
         DataOutputStream data = new DataOutputStream(out);
         data.write(SIGNATURE);

@@ -131,6 +131,11 @@ public final class EpochsReader implements EpochHistory {
         return metadata;
     }
 
+    /** The reducer that made the layouts and its word for a step (UMAP's for older files). */
+    public RecordedReducer reducer() {
+        return RecordedReducer.of(metadata);
+    }
+
     /** The normalisation recorded by {@link EpochsWriter}, or null for a file without it. */
     public Normalisation normalisation() {
         try {

@@ -1,11 +1,12 @@
 package org.umapanim.store;
 
+import java.util.List;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
+import org.umapanim.common.SettingProblem;
 
-import java.util.List;
 
 /**
  * The columns and footer keys of {@code data/epochs.parquet} (docs/design.md §2): one row per point per
@@ -26,6 +27,9 @@ public final class EpochsSchema {
     public static final String EPOCH = "epoch";
     static final List<String> FIXED_COLUMNS = List.of(INDEX, X, Y, EPOCH);
 
+    /** The last step a file can hold: the epoch column is UINT_16. */
+    public static final int MAX_EPOCH = 0xFFFF;
+
     /** Footer keys this package adds to whatever the caller records. */
     public static final String KEY_POINTS = "umap-anim.n_points";
     public static final String KEY_EPOCHS = "umap-anim.n_epochs";
@@ -40,6 +44,19 @@ public final class EpochsSchema {
             KEY_FORMULA, KEY_OFFSET_X, KEY_OFFSET_Y, KEY_SCALE_X, KEY_SCALE_Y);
 
     private EpochsSchema() {}
+
+    /**
+     * Checks that a run of {@code steps} steps after the initial layout fits the epoch column,
+     * before any work starts.
+     *
+     * @param setting the setting that asked for them ("epochs"), named by the problem
+     */
+    public static void checkSteps(String setting, int steps) {
+        if (steps > MAX_EPOCH) {
+            throw new SettingProblem(setting, "must be at most " + MAX_EPOCH + " (epochs.parquet stores the epoch as"
+                    + " a 16-bit number), got " + steps);
+        }
+    }
 
     /** The schema, with the label column named {@code labelColumn}, or without one when null. */
     static MessageType schema(String labelColumn) {

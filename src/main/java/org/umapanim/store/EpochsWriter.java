@@ -74,8 +74,9 @@ public final class EpochsWriter implements EpochListener, AutoCloseable {
         if (labels == null || labels.length == 0) {
             throw new IllegalArgumentException("no points: labels must have one entry per point");
         }
-        if (nEpochs < 0 || nEpochs > 0xFFFF) {
-            throw new IllegalArgumentException("n_epochs must be 0 … 65535 (epoch is stored as UINT_16), got " + nEpochs);
+        if (nEpochs < 0 || nEpochs > EpochsSchema.MAX_EPOCH) {
+            throw new IllegalArgumentException("n_epochs must be 0 … " + EpochsSchema.MAX_EPOCH
+                    + " (epoch is stored as UINT_16), got " + nEpochs);
         }
         for (String key : metadata.keySet()) {
             if (key != null && EpochsSchema.OWN_KEYS.contains(key)) {

@@ -34,6 +34,11 @@ public final class MetricsReader {
         public int lastEpoch() {
             return epochs.size() - 1;
         }
+
+        /** The reducer that made the run and its word for a step (UMAP's for older files). */
+        public RecordedReducer reducer() {
+            return RecordedReducer.of(metadata);
+        }
     }
 
     /** Reads and checks {@code file}; throws {@link FileProblem} naming what is wrong with it. */

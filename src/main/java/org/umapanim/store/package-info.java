@@ -14,10 +14,13 @@
  *   <li>{@link org.umapanim.store.MetricsWriter} and {@link org.umapanim.store.MetricsReader} —
  *       {@code data/metrics.parquet}, the {@code quality} package's measures, one row per epoch;
  *       columns and footer keys in {@link org.umapanim.store.MetricsSchema}.</li>
+ *   <li>{@link org.umapanim.store.RecordedReducer} — the reducer and its word for a step that
+ *       every file of a run records ({@code umap-anim.reducer}, {@code umap-anim.step}); files
+ *       without them read as UMAP's epochs.</li>
  * </ul>
  *
  * <p>Imports: {@code common}, {@code dataset} for the {@code Dataset} it writes and for opening
- * Parquet files, and {@code quality} for the measures it stores. Nothing of {@code umap}: the
+ * Parquet files, and {@code quality} for the measures it stores. Nothing of any reducer: the
  * layouts arrive through {@code common.EpochListener}.
  */
 package org.umapanim.store;

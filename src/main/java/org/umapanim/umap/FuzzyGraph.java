@@ -1,5 +1,8 @@
 package org.umapanim.umap;
 
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Workers;
+
 /**
  * The fuzzy simplicial set of umap-learn: a symmetric sparse graph in CSR form whose weight
  * w_ij is the fuzzy union of "j is near i" and "i is near j".

@@ -2,6 +2,8 @@ package org.umapanim.umap;
 
 import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.Rng;
+import org.umapanim.knn.Workers;
 
 /**
  * umap-learn's optimize_layout_euclidean for a 2-D layout, run in parallel with a result that
@@ -33,14 +35,7 @@ import org.umapanim.common.Progress;
  * 0.9356 on the bundled digits (mean of 20 seeds), 0.9751 / 0.7746 against 0.9749 / 0.7735 on
  * 30,000 Fashion-MNIST images (7 seeds).
  *
- * <p>Cheaper schemes lost quality (10-NN accuracy on the bundled digits, mean of 10–20 seeds;
- * the sweep in order: 0.936). Updating every vertex at once from the previous epoch's layout,
- * as uwot's batch mode does (there with the Adam optimiser), left the clusters looser: 0.917.
- * Letting each vertex take both halves of its edges itself, with no tail moves, pulls the ends
- * of an edge together at different times: 0.926 and 0.932 in two variants, and points of
- * small separated groups landed among another group's in 2 of 12 seeds (the test with three
- * such groups). Leaving the tail moves until the tail's own next turn, which would halve the
- * barriers, gave 0.931 (trustworthiness 0.9527 against 0.9546).
+ * Cheaper schemes that were measured lost quality (docs/history.md).
  */
 final class LayoutOptimizer {
     private static final float CLIP = 4f;

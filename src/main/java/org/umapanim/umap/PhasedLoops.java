@@ -2,6 +2,7 @@ package org.umapanim.umap;
 
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.umapanim.knn.Workers;
 
 /**
  * A sequence of parallel loops, each finished before the next begins, run by one task per

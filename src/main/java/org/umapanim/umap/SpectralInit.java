@@ -1,5 +1,8 @@
 package org.umapanim.umap;
 
+import org.umapanim.knn.Components;
+import org.umapanim.knn.Rng;
+
 /**
  * umap-learn's spectral initialisation: the eigenvectors of the 2nd and 3rd smallest
  * eigenvalues of the normalised Laplacian L = I − D^-½ W D^-½, one connected component at a

@@ -4,6 +4,7 @@ import org.bytedeco.arpackng.global.arpack;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.umapanim.knn.Blas;
 
 /**
  * Largest eigenpairs of a symmetric operator: ARPACK's implicitly restarted Lanczos (the

@@ -2,6 +2,14 @@ package org.umapanim.umap;
 
 import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.Components;
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Magnitude;
+import org.umapanim.knn.NearestNeighbors;
+import org.umapanim.knn.PrincipalComponents;
+import org.umapanim.knn.Rng;
+import org.umapanim.knn.Workers;
+import org.umapanim.reduce.FoundNeighbours;
 
 /**
  * UMAP to two dimensions, following umap-learn 0.5.x step by step (see docs/design.md §3): optional
@@ -17,6 +25,9 @@ import org.umapanim.common.Progress;
  * threads.
  */
 public final class Umap {
+    /** UMAP's word for one pass of the SGD over the graph's edges. */
+    static final String STEP = "epoch";
+
     private final UmapParams params;
     private final java.util.function.Consumer<UmapObjective> objectiveListener;
     private final java.util.function.Consumer<FoundNeighbours> neighboursListener;
@@ -33,12 +44,6 @@ public final class Umap {
     }
 
     /**
-     * The neighbours of every row and the rows they were found among (after the scaling and any
-     * PCA), handed out once per fit before the graph is built: what a recall estimate needs.
-     */
-    public record FoundNeighbours(KnnGraph graph, float[] rows, int d, Metric metric) {}
-
-    /**
      * The same engine, also handing {@code listener} UMAP's objective (the pruned fuzzy graph the
      * SGD works on and the curve's a, b) once per fit, before epoch 0: what a loss estimate needs.
      */
@@ -46,7 +51,10 @@ public final class Umap {
         return new Umap(params, listener, neighboursListener);
     }
 
-    /** The same engine, also handing {@code listener} the neighbours it found ({@link FoundNeighbours}). */
+    /**
+     * The same engine, also handing {@code listener} the neighbours of every row and the rows they
+     * were found among (after the scaling and any PCA), once per fit before the graph is built.
+     */
     public Umap withNeighboursListener(java.util.function.Consumer<FoundNeighbours> listener) {
         return new Umap(params, objectiveListener, listener);
     }
@@ -131,20 +139,21 @@ public final class Umap {
             // handed out before the initial layout, so a listener can start its own work while the
             // (single-threaded) spectral initialisation leaves cores free
             double[] ab = CurveFit.fitAB(p.spread(), p.minDist());
-            objectiveListener.accept(UmapObjective.of(graph, ab[0], ab[1]));
+            UmapObjective objective = UmapObjective.of(graph, ab[0], ab[1]);
+            objectiveListener.accept(objective);
 
-            Components comps = Components.of(graph);
+            Components comps = Components.of(graph.n, graph.rowStart, graph.columns);
             float[] layout = new float[2 * n];
             InitMethod init = initialLayout(graph, comps, input, workers, layout);
             long t3 = System.nanoTime();
             listener.onEpoch(0, layout);
             LayoutOptimizer optimizer = new LayoutOptimizer(layout, graph, ab[0], ab[1], p);
-            try (Progress.Task task = progress.start("epochs", p.nEpochs())) {
+            try (Progress.Task task = progress.start(STEP + "s", p.nEpochs())) {
                 optimizer.run(p, workers, listener, task);
             }
             long t4 = System.nanoTime();
-            return new UmapResult(layout, method, knn.k(), init, comps.count(), ms(pcaNanos), ms(knnNanos),
-                    ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
+            return new UmapResult(layout, method, knn.k(), init, comps.count(), objective.edges(), ab[0], ab[1],
+                    ms(pcaNanos), ms(knnNanos), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.umapanim.umap;
 
 import org.umapanim.common.SettingProblem;
+import org.umapanim.knn.Metric;
 
 /**
  * The knobs of a UMAP run, named as in umap-learn; {@link #DEFAULTS} is the one definition of

@@ -1,5 +1,7 @@
 package org.umapanim.umap;
 
+import org.umapanim.knn.NearestNeighbors;
+
 /**
  * The outcome of {@link Umap#fit}: the final layout and what each phase cost.
  *
@@ -8,6 +10,9 @@ package org.umapanim.umap;
  * @param nNeighbors    the neighbourhood size actually used (smaller than asked when there are few rows)
  * @param initMethod    how the initial layout was made (random when a spectral solve failed)
  * @param components    connected components of the fuzzy graph (each laid out separately)
+ * @param edges         edges of the pruned fuzzy graph the SGD works on, each pair of points once
+ * @param a             the membership curve's a (≈ 1.577 for min_dist 0.1, spread 1)
+ * @param b             the curve's b (≈ 0.895)
  * @param pcaMillis     reducing the data to {@code pca} principal components (0 without)
  * @param knnMillis     nearest-neighbour search
  * @param graphMillis   smooth kNN distances, fuzzy union and pruning
@@ -15,7 +20,7 @@ package org.umapanim.umap;
  * @param optimiseMillis SGD epochs, including the listener calls
  */
 public record UmapResult(float[] layout, NearestNeighbors.Method knnMethod, int nNeighbors, InitMethod initMethod,
-                         int components, long pcaMillis, long knnMillis, long graphMillis, long initMillis,
+                         int components, long edges, double a, double b, long pcaMillis, long knnMillis, long graphMillis, long initMillis,
                          long optimiseMillis) {
 
     public long totalMillis() {

@@ -21,8 +21,8 @@ import org.umapanim.store.EpochHistory;
  * embedded row, which opens from disk with no network. The page's data blocks (see
  * {@link DataBlocks}), in the order the page reads them:
  * <ul>
- *   <li>{@code umap-meta} (JSON): title, subtitle, the points, the kept epochs, the classes and
- *       their colours, the label column and the shape of the items;</li>
+ *   <li>{@code umap-meta} (JSON): title, subtitle, the reducer's word for a step, the points, the
+ *       kept epochs, the classes and their colours, the label column and the shape of the items;</li>
  *   <li>{@code umap-metrics} (JSON, only with metrics): {@code {"epochs": [...], "series": [{"name",
  *       "values"}]}}, drawn as a small chart with a cursor at the epoch shown;</li>
  *   <li>{@code umap-classes}: the class of every point, one byte each (two, little-endian, beyond
@@ -50,7 +50,7 @@ public final class ViewPage {
         KeptEpochs kept = selection.keep(history.lastEpoch(), n);
         int classWidth = look.classes().size() <= 256 ? 1 : 2;
         byte[] classes = classBytes(history.labels(), look.classes(), classWidth);
-        Meta meta = new Meta(FORMAT, "umap-anim " + Version.current(), look.title(), look.subtitle(), n,
+        Meta meta = new Meta(FORMAT, "umap-anim " + Version.current(), look.title(), look.subtitle(), look.step(), n,
                 history.lastEpoch(), kept.epochs(), classInfo(look), classWidth, rows.labelColumn(),
                 PageItems.shape(rows));
         byte[] items = PageItems.bytes(rows);
@@ -117,7 +117,8 @@ public final class ViewPage {
     }
 
     /** The {@code umap-meta} block, as Gson writes records. */
-    private record Meta(int format, String generator, String title, String subtitle, int points, int lastEpoch,
+    private record Meta(int format, String generator, String title, String subtitle, String step, int points,
+                        int lastEpoch,
                         int[] epochs, List<ClassInfo> classes, int classBytes, String labelColumn,
                         PageItems.Shape item) {}
 

@@ -211,6 +211,10 @@
     document.title = meta.title;
     $('title').textContent = meta.title;
     $('subtitle').textContent = meta.subtitle;
+    // the reducer's word for a step: "epoch" for UMAP (and pages written before it was recorded)
+    const step = meta.step || 'epoch';
+    for (const word of document.querySelectorAll('.step')) word.textContent = step;
+    $('epoch').setAttribute('aria-label', step[0].toUpperCase() + step.slice(1));
 
     const area = $('canvases'), pointsCanvas = $('points'), overlay = $('overlay'), card = $('card');
     const slider = $('epoch'), label = $('epoch-label'), playButton = $('play'), speed = $('speed');
@@ -345,7 +349,7 @@
       current = Math.max(0, Math.min(kept - 1, k));
       const epoch = epochs[current];
       slider.value = epoch;
-      label.textContent = `epoch ${epoch} / ${last}`;
+      label.textContent = `${step} ${epoch} / ${last}`;
       $('progress').firstElementChild.style.width = (last ? 100 * epoch / last : 100) + '%';
       redraw();
     }

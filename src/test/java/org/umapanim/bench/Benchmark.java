@@ -10,23 +10,27 @@ import java.util.SplittableRandom;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.dataset.DatasetReader;
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Metric;
+import org.umapanim.knn.NearestNeighbors;
+import org.umapanim.knn.SampledRecall;
 import org.umapanim.pipeline.Compute;
 import org.umapanim.pipeline.EncodeSettings;
 import org.umapanim.pipeline.Folders;
+import org.umapanim.pipeline.InputSelection;
 import org.umapanim.pipeline.Pipeline;
 import org.umapanim.pipeline.PrepareSettings;
 import org.umapanim.pipeline.RenderSettings;
 import org.umapanim.pipeline.StageReport;
+import org.umapanim.pipeline.UmapSettings;
 import org.umapanim.pipeline.ViewSettings;
 import org.umapanim.quality.QualityRecorder;
+import org.umapanim.reduce.Hooks;
 import org.umapanim.store.EpochsReader;
 import org.umapanim.umap.EmbeddingQuality;
-import org.umapanim.umap.KnnGraph;
-import org.umapanim.umap.Metric;
-import org.umapanim.umap.NearestNeighbors;
-import org.umapanim.umap.SampledRecall;
 import org.umapanim.umap.Umap;
 import org.umapanim.umap.UmapParams;
+import org.umapanim.umap.UmapReducer;
 
 /**
  * The benchmark behind {@code bench/run}: the real {@code prepare} (then render and encode) on
@@ -53,11 +57,14 @@ public final class Benchmark {
         Path movies = dir.resolve("movies");
         Folders folders = new Folders(dir.resolve("data"), dir.resolve("frames"), dir.resolve("images"),
                 List.of(movies.resolve("umap.mp4"), movies.resolve("umap.gif")), movies.resolve("umap.html"));
-        PrepareSettings d = PrepareSettings.DEFAULTS;
-        Compute compute = new Compute(o.threads, d.compute().seed());
-        PrepareSettings settings = new PrepareSettings(o.input, o.dataset, d.label(), o.limit, d.sample(),
-                d.cacheDir(), d.mirrors(), d.epochs(), d.neighbors(), d.minDist(), d.spread(), d.learningRate(),
-                d.negativeSampleRate(), d.repulsionStrength(), d.init(), d.pca(), d.stretch(), compute, o.metric);
+        InputSelection in = InputSelection.DEFAULTS;
+        UmapSettings d = UmapSettings.DEFAULTS;
+        Compute compute = new Compute(o.threads, PrepareSettings.DEFAULTS.compute().seed());
+        PrepareSettings settings = new PrepareSettings(
+                new InputSelection(o.input, o.dataset, in.label(), o.limit, in.sample(), in.cacheDir(), in.mirrors()),
+                new UmapSettings(d.epochs(), d.neighbors(), d.minDist(), d.spread(), d.learningRate(),
+                        d.negativeSampleRate(), d.repulsionStrength(), d.init(), d.pca(), o.metric),
+                PrepareSettings.DEFAULTS.stretch(), compute);
 
         List<StageReport> reports = new ArrayList<>();
         long pipelineStart = System.currentTimeMillis();
@@ -71,7 +78,7 @@ public final class Benchmark {
             pipeline.all(settings, look, EncodeSettings.DEFAULTS, ViewSettings.DEFAULTS, true);
         }
 
-        Dataset data = DatasetReader.read(folders.data().resolve(Folders.DIGITS), d.label(), 0);
+        Dataset data = DatasetReader.read(folders.data().resolve(Folders.DIGITS), in.label(), 0);
         int n = data.rows();
         int dims = data.cols();
         float[] layout = finalLayout(folders.data().resolve(Folders.EPOCHS));
@@ -134,8 +141,8 @@ public final class Benchmark {
                 if (with == 1) {
                     try (QualityRecorder measures = new QualityRecorder(data.values(), data.rows(), data.cols(),
                             data.labelled() ? data.labels() : null, params.seed(), threads)) {
-                        new Umap(params).withObjectiveListener(measures::useObjective)
-                                .fit(data.values(), data.rows(), data.cols(), measures, Progress.NONE);
+                        new UmapReducer(params).fit(data.values(), data.rows(), data.cols(), measures,
+                                new Hooks(found -> "", measures::useObjective), Progress.NONE);
                         measures.finish(1, 1);
                     }
                 } else {
@@ -198,7 +205,7 @@ public final class Benchmark {
             String dataset = null;
             int limit = 0;
             int threads = Runtime.getRuntime().availableProcessors();
-            String metric = PrepareSettings.DEFAULTS.metric();
+            String metric = UmapSettings.DEFAULTS.metric();
             boolean prepareOnly = false;
             boolean measuresCost = false;
             List<String> positional = new ArrayList<>();

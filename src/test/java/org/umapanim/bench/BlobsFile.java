@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import org.umapanim.umap.Blobs;
+import org.umapanim.knn.Blobs;
 
 /**
  * Writes seeded Gaussian blobs ({@link Blobs}: centres N(0, 6²) per coordinate, unit variance

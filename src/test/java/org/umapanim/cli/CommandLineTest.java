@@ -113,6 +113,24 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnknownReducerIsAUsageErrorListingTheReducers() {
+        CliRun run = CliRun.of("prepare", "--reducer", "pca", "--limit", "100", "--data-dir", tmp.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().split("\n")).containsExactly(
+                "umap-anim: --reducer must be umap, got 'pca'",
+                "Try 'umap-anim prepare --help' for the options and their values.");
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void prepareHelpGroupsUmapsOptionsUnderItsName() {
+        String help = CliRun.of("prepare", "--help").out();
+        assertThat(help).contains("--reducer=NAME").containsPattern("How the layout is found: umap;");
+        assertThat(help.substring(help.indexOf("\nUMAP:"), help.indexOf("\nRun:"))).contains("--epochs", "--neighbors",
+                "--min-dist", "--metric", "--pca", "--init").doesNotContain("--reducer", "--limit");
+    }
+
+    @Test
     void renderWithoutPrepareNamesTheMissingFile() {
         CliRun run = CliRun.of("render", "--data-dir", tmp.resolve("data").toString(), "--frames-dir", tmp.resolve("f").toString());
         assertThat(run.exitCode()).isEqualTo(1);
@@ -174,8 +192,10 @@ class CommandLineTest {
         String help = CliRun.of("all", "--help").out();
         assertThat(help).startsWith("Usage: umap-anim all [OPTIONS]");
         List<String> parts = help.lines().filter(l -> l.matches("[A-Z][A-Za-z]*:")).toList();
-        assertThat(parts).containsExactly("Input:", "UMAP:", "Frames:", "Movie:", "Viewer:", "Folders:", "Run:");
-        assertThat(help.substring(help.indexOf("Input:"), help.indexOf("UMAP:"))).contains("--input", "--limit", "--label");
+        assertThat(parts).containsExactly("Input:", "Layout:", "UMAP:", "Frames:", "Movie:", "Viewer:", "Folders:", "Run:");
+        assertThat(help.substring(help.indexOf("Input:"), help.indexOf("Layout:"))).contains("--input", "--limit", "--label");
+        assertThat(help.substring(help.indexOf("Layout:"), help.indexOf("UMAP:"))).contains("--reducer=NAME", "--stretch")
+                .doesNotContain("--epochs");
         assertThat(help.substring(help.indexOf("UMAP:"), help.indexOf("Frames:"))).contains("--epochs", "--min-dist");
         assertThat(help.substring(help.indexOf("Movie:"), help.indexOf("Viewer:"))).contains("--crf", "--movie");
         assertThat(help.substring(help.indexOf("Run:"))).contains("--threads", "--seed", "--force", "--quiet");

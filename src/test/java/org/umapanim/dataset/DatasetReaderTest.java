@@ -60,18 +60,6 @@ class DatasetReaderTest {
     }
 
     @Test
-    void fewerRowsThanNeighbours() throws Exception {
-        Path file = Files.writeString(dir.resolve("small.csv"), "label,x\na,1\nb,2\nc,3\n");
-        Dataset ds = DatasetReader.read(file, null, 0);
-        DatasetReader.requireRows(ds, file, 3);
-        assertThatThrownBy(() -> DatasetReader.requireRows(ds, file, 15))
-                .isInstanceOfSatisfying(FileProblem.class, e -> {
-                    assertThat(e.file()).isEqualTo(file);
-                    assertThat(e.problem()).isEqualTo("has only 3 rows, fewer than the neighbour count 15 (use more rows or fewer neighbours)");
-                });
-    }
-
-    @Test
     void negativeLimitIsABadParameter() {
         assertThatThrownBy(() -> DatasetReader.bundled(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DatasetReader.read(dir.resolve("x.csv"), null, -5)).isInstanceOf(IllegalArgumentException.class);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.Workers;
 
 class InputNeighboursTest {
     private static final int N = 3_000;

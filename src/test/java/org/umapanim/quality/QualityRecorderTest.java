@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.Blobs;
+import org.umapanim.knn.MnistSample;
+import org.umapanim.reduce.Hooks;
+import org.umapanim.umap.CrossEntropyEstimateTest;
 import org.umapanim.umap.EmbeddingQuality;
-import org.umapanim.umap.MnistSample;
 import org.umapanim.umap.TestParams;
-import org.umapanim.umap.Umap;
 import org.umapanim.umap.UmapParams;
+import org.umapanim.umap.UmapReducer;
 
 class QualityRecorderTest {
 
@@ -102,7 +105,7 @@ class QualityRecorderTest {
         List<List<EpochMeasures>> runs = new java.util.ArrayList<>();
         for (int threads : new int[] {1, 3}) {
             try (QualityRecorder recorder = new QualityRecorder(b.values(), b.n(), b.d(), b.labels(), 3, threads)) {
-                recorder.useObjective(CrossEntropyEstimateTest.graph(b.n(), 10, 1, 0.9));
+                recorder.useObjective(CrossEntropyEstimateTest.objective(b.n(), 10, 1, 0.9));
                 for (int e = 0; e < layouts.length; e++) {
                     recorder.onEpoch(e, layouts[e]);
                 }
@@ -179,8 +182,8 @@ class QualityRecorderTest {
         QualityRun run;
         float[] layout;
         try (QualityRecorder recorder = new QualityRecorder(s.values(), s.n(), s.d(), labels, params.seed(), 1)) {
-            layout = new Umap(params).withObjectiveListener(recorder::useObjective)
-                    .fit(s.values(), s.n(), s.d(), recorder, Progress.NONE).layout();
+            layout = new UmapReducer(params).fit(s.values(), s.n(), s.d(), recorder,
+                    new Hooks(found -> "", recorder::useObjective), Progress.NONE).layout();
             run = recorder.finish(0.05, 0.05);
         }
         assertThat(run.method().highDSample()).isLessThan(s.n());
@@ -249,7 +252,7 @@ class QualityRecorderTest {
     void threePointsAndIdenticalRowsAreMeasuredToo() {
         float[] three = {0, 0, 1, 1, 5, 5};
         try (QualityRecorder recorder = new QualityRecorder(three, 3, 2, new String[] {"a", "a", "b"}, 1, 1)) {
-            recorder.useObjective(CrossEntropyEstimateTest.graph(3, 2, 1, 0.9));
+            recorder.useObjective(CrossEntropyEstimateTest.objective(3, 2, 1, 0.9));
             recorder.onEpoch(0, new float[] {0, 0, 1, 0, 9, 9});
             QualityRun run = recorder.finish(1, 1);
             assertThat(run.method().k()).as("sklearn needs k < n/2").isEqualTo(1);
@@ -275,7 +278,7 @@ class QualityRecorderTest {
             assertThatThrownBy(() -> recorder.onEpoch(1, new float[80])).hasMessageContaining("expected epoch 0");
             assertThatThrownBy(() -> recorder.onEpoch(0, new float[10])).hasMessageContaining("expected 2 × 40");
             recorder.onEpoch(0, layouts(b)[0]);
-            assertThatThrownBy(() -> recorder.useObjective(CrossEntropyEstimateTest.graph(40, 4, 1, 1)))
+            assertThatThrownBy(() -> recorder.useObjective(CrossEntropyEstimateTest.objective(40, 4, 1, 1)))
                     .hasMessageContaining("before epoch 0");
         }
     }

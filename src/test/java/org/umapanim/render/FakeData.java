@@ -16,7 +16,7 @@ final class FakeData {
 
     /** The original's look: the MNIST title and subtitle, the legend's samples picked with seed 42. */
     static RenderOptions look(int threads) {
-        return look(KnownDataset.MNIST.title(), KnownDataset.MNIST.subtitle(), threads);
+        return look(KnownDataset.MNIST.displayName() + " embedded into two dimensions by UMAP", KnownDataset.MNIST.subtitle(), threads);
     }
 
     /** The original's frames: 1100×800, the fixed camera, one frame per epoch, the automatic dot size. */

@@ -35,7 +35,7 @@ class MetricsChartTest {
 
     @Test
     void smallMultiplesOnBlackOneLinePerMeasureGoingTheRightWay() {
-        BufferedImage chart = MetricsChart.paint(FakeMeasures.improving(100, true));
+        BufferedImage chart = MetricsChart.paint(FakeMeasures.improving(100, true), "epoch");
         assertThat(chart.getWidth()).isEqualTo(800);
         assertThat(chart.getHeight()).isEqualTo(900);
         for (int[] p : new int[][] {{0, 0}, {799, 0}, {0, 899}, {799, 899}}) {
@@ -66,7 +66,7 @@ class MetricsChartTest {
 
     @Test
     void unlabelledDataHasNoAccuracyPanel() {
-        BufferedImage chart = MetricsChart.paint(FakeMeasures.improving(50, false));
+        BufferedImage chart = MetricsChart.paint(FakeMeasures.improving(50, false), "epoch");
         assertThat(pixelsOf(chart, Measure.LABEL_ACCURACY, 0, 0, 800, 900)).isEmpty();
         assertThat(pixelsOf(chart, Measure.TRUSTWORTHINESS, 0, 0, 800, 900).length).isGreaterThan(300);
     }
@@ -74,7 +74,7 @@ class MetricsChartTest {
     @Test
     void writtenAsAPngInPlace(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("images/metrics.png");
-        MetricsChart.write(FakeMeasures.improving(20, true), file);
+        MetricsChart.write(FakeMeasures.improving(20, true), "epoch", file);
         BufferedImage read = ImageIO.read(file.toFile());
         assertThat(read.getWidth()).isEqualTo(MetricsChart.WIDTH);
         try (var files = Files.list(file.getParent())) {

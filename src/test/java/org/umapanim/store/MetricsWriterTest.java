@@ -41,8 +41,17 @@ class MetricsWriterTest {
                     e == 0 ? Double.NaN : 0.1 / e, e == 0 ? Double.NaN : 0.3 / e,
                     loss ? 1000.0 - e : Double.NaN, loss ? 5e6 + e : Double.NaN));
         }
+        // the reducer's words for its loss (umap.CrossEntropyEstimate's, say) pass through as they are
+        Map<String, String> described = new java.util.LinkedHashMap<>();
+        if (loss) {
+            described.put("loss", "unbiased estimate of the loss: 10000 of the 30000 edges");
+            described.put("loss.edges", "30000");
+            described.put("loss.edge_samples", "10000");
+            described.put("loss.non_edges", "1969000");
+            described.put("loss.pair_samples", "10000");
+        }
         return new QualityRun(rows, new QualityMethod(2000, 1000, "every rank exact", 2000, 15, 10, labelled, 42,
-                loss ? 30_000 : -1, loss ? 10_000 : 0, loss ? 1_969_000 : -1, loss ? 10_000 : 0));
+                described));
     }
 
     @Test

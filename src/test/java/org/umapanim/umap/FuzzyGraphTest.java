@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.Blobs;
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Metric;
+import org.umapanim.knn.NearestNeighbors;
 
 class FuzzyGraphTest {
 

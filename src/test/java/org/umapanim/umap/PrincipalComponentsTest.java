@@ -3,6 +3,10 @@ package org.umapanim.umap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.umapanim.knn.Blobs;
+import org.umapanim.knn.MnistSample;
+import org.umapanim.knn.PrincipalComponents;
+import org.umapanim.knn.Workers;
 
 /** Smile/LAPACK's principal components against Jacobi rotations of a covariance summed in plain Java. */
 class PrincipalComponentsTest {

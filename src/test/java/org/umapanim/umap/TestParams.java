@@ -1,5 +1,7 @@
 package org.umapanim.umap;
 
+import org.umapanim.knn.Metric;
+
 /** {@link UmapParams} for tests and the benchmark: a copy with one knob changed. */
 public final class TestParams {
     private TestParams() {}

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.Blobs;
+import org.umapanim.knn.MnistSample;
+import org.umapanim.knn.NearestNeighbors;
 
 class UmapBadInputTest {
 

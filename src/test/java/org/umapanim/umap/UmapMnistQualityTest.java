@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.MnistSample;
 
 /**
  * Quality on real digits, measured like umap-learn's figures (sklearn trustworthiness and

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.Blobs;
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Metric;
+import org.umapanim.knn.NearestNeighbors;
 
 class UmapTest {
 

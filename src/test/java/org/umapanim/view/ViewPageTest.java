@@ -18,11 +18,11 @@ import java.util.stream.Stream;
 import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.dataset.ImageShape;
 import org.umapanim.store.EpochHistory;
-import org.umapanim.common.EpochListener;
 
 /** The page's bytes, read back without a browser: what it holds and how exactly. */
 class ViewPageTest {
@@ -34,7 +34,7 @@ class ViewPageTest {
 
     static ViewLook look(String... classes) {
         int[] colours = {0xE41A1C, 0x377EB8, 0x4DAF4A};
-        return new ViewLook("Made-up digits", "Each point is <b>not</b> a digit", List.of(classes),
+        return new ViewLook("Made-up digits", "Each point is <b>not</b> a digit", "epoch", List.of(classes),
                 java.util.Arrays.copyOf(colours, classes.length));
     }
 
@@ -101,7 +101,7 @@ class ViewPageTest {
     void thePageIsSelfContainedAndUserTextCannotBreakOutOfItsBlock() throws Exception {
         MemoryHistory history = new MemoryHistory(DIGITS, SPOTS, 20, 2, 1);
         Path html = tmp.resolve("umap.html");
-        ViewLook look = new ViewLook("</script><script>alert(1)</script>", "", List.of(DIGITS), new int[] {1, 2, 3});
+        ViewLook look = new ViewLook("</script><script>alert(1)</script>", "", "epoch", List.of(DIGITS), new int[] {1, 2, 3});
         ViewPage.write(html, history, images(history.labels()), look, EpochSelection.parse("all"), Metrics.NONE,
                 Progress.NONE);
         String page = Files.readString(html);

@@ -57,7 +57,7 @@ class ViewerInteractionTest {
         Metrics metrics = new Metrics(epochs, List.of(new Metrics.Series("loss", falling),
                 new Metrics.Series("trustworthiness", rising)));
         Path html = tmp.resolve("iris.html");
-        ViewPage.write(html, history, table, new ViewLook("Iris", "Each point is a flower", List.of(SPECIES), COLOURS),
+        ViewPage.write(html, history, table, new ViewLook("Iris", "Each point is a flower", "epoch", List.of(SPECIES), COLOURS),
                 EpochSelection.parse("all"), metrics, Progress.NONE);
         browser = Chromium.start("--disable-3d-apis");
         browser.open(html, "#epoch=" + LAST);

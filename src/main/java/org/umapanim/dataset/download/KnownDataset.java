@@ -19,7 +19,7 @@ import org.umapanim.common.SettingProblem;
 public enum KnownDataset {
     MNIST(
             "mnist",
-            "MNIST data embedded into two dimensions by UMAP",
+            "MNIST data",
             "Each point is a handwritten digit",
             "digit",
             null,
@@ -38,7 +38,7 @@ public enum KnownDataset {
                     "https://storage.googleapis.com/cvdf-datasets/mnist/")),
     FASHION_MNIST(
             "fashion-mnist",
-            "Fashion-MNIST embedded into two dimensions by UMAP",
+            "Fashion-MNIST",
             "Each point is a picture of a piece of clothing",
             "item",
             List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
@@ -62,17 +62,17 @@ public enum KnownDataset {
                     "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/"));
 
     private final String cliName;
-    private final String title;
+    private final String displayName;
     private final String subtitle;
     private final String labelColumn;
     private final List<String> classNames;
     private final List<RemoteFile> files;
     private final List<String> defaultMirrors;
 
-    KnownDataset(String cliName, String title, String subtitle, String labelColumn,
+    KnownDataset(String cliName, String displayName, String subtitle, String labelColumn,
             List<String> classNames, List<RemoteFile> files, List<String> defaultMirrors) {
         this.cliName = cliName;
-        this.title = title;
+        this.displayName = displayName;
         this.subtitle = subtitle;
         this.labelColumn = labelColumn;
         this.classNames = classNames;
@@ -85,9 +85,9 @@ public enum KnownDataset {
         return cliName;
     }
 
-    /** The default title of the pictures and the movie. */
-    public String title() {
-        return title;
+    /** What the data are, in words, to begin a title: "MNIST data" (… embedded into two dimensions by UMAP). */
+    public String displayName() {
+        return displayName;
     }
 
     /** The default subtitle. */

@@ -15,7 +15,7 @@ class KnownDatasetTest {
     void mnistIsDescribedAsDigits() {
         KnownDataset mnist = KnownDataset.MNIST;
         assertThat(mnist.cliName()).isEqualTo("mnist");
-        assertThat(mnist.title()).isEqualTo("MNIST data embedded into two dimensions by UMAP");
+        assertThat(mnist.displayName()).isEqualTo("MNIST data");
         assertThat(mnist.subtitle()).isEqualTo("Each point is a handwritten digit");
         assertThat(mnist.labelColumn()).isEqualTo("digit");
         assertThat(mnist.classNames()).isNull();
@@ -25,7 +25,7 @@ class KnownDatasetTest {
     void fashionMnistHasItsOwnNamesForTheTenClasses() {
         KnownDataset fashion = KnownDataset.FASHION_MNIST;
         assertThat(fashion.cliName()).isEqualTo("fashion-mnist");
-        assertThat(fashion.title()).isEqualTo("Fashion-MNIST embedded into two dimensions by UMAP");
+        assertThat(fashion.displayName()).isEqualTo("Fashion-MNIST");
         assertThat(fashion.subtitle()).isEqualTo("Each point is a picture of a piece of clothing");
         assertThat(fashion.labelColumn()).isEqualTo("item");
         assertThat(fashion.classNames()).containsExactly("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
