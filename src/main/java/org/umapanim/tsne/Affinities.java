@@ -1,8 +1,8 @@
 package org.umapanim.tsne;
 
 import java.util.Arrays;
-import org.umapanim.umap.KnnGraph;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Workers;
 
 /**
  * t-SNE's input affinities P as a symmetric sparse matrix in CSR form: row i's entries are

@@ -1,6 +1,6 @@
 package org.umapanim.tsne;
 
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.Workers;
 
 /**
  * The O(n²) sum over all pairs: the reference the interpolation is tested against, and the

@@ -1,7 +1,7 @@
 package org.umapanim.tsne;
 
 import org.jtransforms.fft.DoubleFFT_1D;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.Workers;
 
 /**
  * Repulsion by FFT-accelerated interpolation (Linderman et al., Nat. Methods 16:243, 2019), as

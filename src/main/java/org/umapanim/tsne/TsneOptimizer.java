@@ -2,7 +2,7 @@ package org.umapanim.tsne;
 
 import org.umapanim.common.EpochListener;
 import org.umapanim.common.Progress;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.Workers;
 
 /**
  * t-SNE's gradient descent on a 2-D layout, as openTSNE ≥ 0.7 runs it (its

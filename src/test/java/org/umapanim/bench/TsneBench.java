@@ -2,16 +2,16 @@ package org.umapanim.bench;
 
 import java.lang.management.ManagementFactory;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Metric;
+import org.umapanim.knn.MnistSample;
+import org.umapanim.knn.NearestNeighbors;
+import org.umapanim.knn.Workers;
 import org.umapanim.tsne.Affinities;
 import org.umapanim.tsne.TsneOptimizer;
 import org.umapanim.tsne.TsneSchedule;
 import org.umapanim.tsne.TsneStart;
 import org.umapanim.umap.EmbeddingQuality;
-import org.umapanim.umap.KnnGraph;
-import org.umapanim.umap.Metric;
-import org.umapanim.umap.MnistSample;
-import org.umapanim.umap.NearestNeighbors;
-import org.umapanim.umap.Workers;
 
 /**
  * One t-SNE run on the bundled digits with the default schedule: the time of each phase (kNN

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.umapanim.umap.KnnGraph;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Workers;
 
 class AffinitiesTest {
 

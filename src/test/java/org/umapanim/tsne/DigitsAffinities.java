@@ -1,11 +1,11 @@
 package org.umapanim.tsne;
 
 import org.umapanim.common.Progress;
-import org.umapanim.umap.KnnGraph;
-import org.umapanim.umap.Metric;
-import org.umapanim.umap.MnistSample;
-import org.umapanim.umap.NearestNeighbors;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.KnnGraph;
+import org.umapanim.knn.Metric;
+import org.umapanim.knn.MnistSample;
+import org.umapanim.knn.NearestNeighbors;
+import org.umapanim.knn.Workers;
 
 /** The first 2,000 bundled digits and their affinities at perplexity 30, computed once for all the tests. */
 final class DigitsAffinities {

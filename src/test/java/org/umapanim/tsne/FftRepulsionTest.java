@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.umapanim.common.Progress;
-import org.umapanim.umap.Workers;
+import org.umapanim.knn.Workers;
 
 /**
  * The interpolated gradient against the exact O(n²) one on 2,000 digits, at layouts a run

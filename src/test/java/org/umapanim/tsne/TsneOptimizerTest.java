@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.umapanim.common.Progress;
+import org.umapanim.knn.MnistSample;
+import org.umapanim.knn.Workers;
 import org.umapanim.umap.EmbeddingQuality;
-import org.umapanim.umap.MnistSample;
-import org.umapanim.umap.Workers;
 
 class TsneOptimizerTest {
 
@@ -88,7 +88,7 @@ class TsneOptimizerTest {
         }
         for (boolean exact : new boolean[] {false, true}) {
             try (Workers w = new Workers(2)) {
-                Affinities p = Affinities.of(new org.umapanim.umap.KnnGraph(n, k, idx, dist), 10, w);
+                Affinities p = Affinities.of(new org.umapanim.knn.KnnGraph(n, k, idx, dist), 10, w);
                 float[] out = new TsneOptimizer(p, SHORT, w, exact).run(start, (t, xy) -> {}, (t, a, r) -> assertThat(a + r).isFinite(),
                         Progress.NONE);
                 for (float v : out) {
