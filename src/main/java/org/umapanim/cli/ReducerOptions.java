@@ -40,7 +40,7 @@ final class ReducerOptions {
         }
         if (learningRate.equalsIgnoreCase(AUTO)) {
             if (auto == null) {
-                throw new SettingProblem("learningRate", "must be a number for this reducer, got 'auto'");
+                throw new SettingProblem("learningRate", "must be a number for UMAP (auto is t-SNE's), got 'auto'");
             }
             return auto;
         }
