@@ -33,14 +33,14 @@ final class FrameOptions {
     @Option(names = "--camera", paramLabel = "MODE", description = "fixed: the whole run's extent on every frame; follow: eased so the current layout fills the plot (default: ${DEFAULT-VALUE}).")
     String camera = D.camera();
 
-    @Option(names = "--pace", paramLabel = "MODE", description = "epochs: the same time for every drawn epoch; motion: time in proportion to how far the points move (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pace", paramLabel = "MODE", description = "Every drawn epoch gets a frame of its own; epochs: the same number of frames for each; motion: frames added between epochs in proportion to how far the points move (default: ${DEFAULT-VALUE}).")
     String pace = D.pace();
 
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "How long the layout moves before the hold (default: "
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "How long the layout moves at least, before the hold: longer when the drawn epochs need more frames than that, one each (default: "
             + RenderSettings.MOTION_SECONDS + " with --pace motion; with --pace epochs, one frame per drawn epoch).")
     Double duration = D.seconds();
 
-    @Option(names = "--every", paramLabel = "N", description = "Draw every N-th epoch (and the last); frames between are interpolated (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--every", paramLabel = "N", description = "Draw every N-th epoch (and the last), each in a frame of its own; frames between are interpolated (default: ${DEFAULT-VALUE}).")
     int every = D.every();
 
     @Option(names = "--metrics-inset", description = "Draw a small chart of the layout's quality (trustworthiness, neighbours kept, 10-NN accuracy) in the corner of each frame, growing with the epochs (from data/metrics.parquet).")

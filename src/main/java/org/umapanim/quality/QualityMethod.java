@@ -11,6 +11,7 @@ import java.util.Map;
  * @param highDSample    sampled points measured against their input-space neighbours
  * @param ranks          how their input-space ranks were found ({@link InputNeighbours#rankMethod()})
  * @param planarSample   sampled points measured in the layout alone (accuracy, motion)
+ * @param lastSample     sampled points of the last epoch's label accuracy (at least planarSample)
  * @param k              neighbourhood of trustworthiness and preservation (15, fewer for tiny data)
  * @param votes          neighbours voting for the label accuracy (10, fewer for tiny data)
  * @param labelled       whether label accuracy was measured
@@ -18,7 +19,8 @@ import java.util.Map;
  * @param loss           how the reducer's loss was estimated ({@code ObjectiveEstimate.describe()}),
  *                       empty without an objective
  */
-public record QualityMethod(int points, int highDSample, String ranks, int planarSample, int k, int votes,
+public record QualityMethod(int points, int highDSample, String ranks, int planarSample, int lastSample, int k,
+                            int votes,
                             boolean labelled, long seed, Map<String, String> loss) {
     public QualityMethod {
         loss = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(loss));
@@ -29,6 +31,7 @@ public record QualityMethod(int points, int highDSample, String ranks, int plana
         Map<String, String> m = new LinkedHashMap<>();
         m.put("sample_size", Integer.toString(highDSample));
         m.put("planar_sample_size", Integer.toString(planarSample));
+        m.put("last_epoch_sample_size", Integer.toString(lastSample));
         m.put("sample_seed", Long.toString(seed));
         m.put("k", Integer.toString(k));
         m.put("trustworthiness", String.format("sklearn.manifold.trustworthiness with k = %d, estimated from %d "
@@ -40,7 +43,9 @@ public record QualityMethod(int points, int highDSample, String ranks, int plana
                 highDSample, k));
         m.put("label_accuracy", labelled
                 ? String.format("%d-NN majority vote in the layout (ties to the first class in sorted order), "
-                        + "leave-one-out, for %d seeded sample points against all points", votes, planarSample)
+                        + "leave-one-out, for %d seeded sample points against all points; at the last epoch for %s",
+                        votes, planarSample, lastSample == points ? "every point (exact)"
+                                : "the first " + lastSample + " of the same seeded order")
                 : "not measured: the data has no labels");
         m.put("motion", String.format("median and 95th percentile (linear interpolation) of the displacement of %d "
                 + "seeded sample points since the previous epoch, in the stored units of epochs.parquet: raw "

@@ -30,7 +30,7 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
     static final int K = 15;
     /** Neighbours that vote for a point's label. */
     static final int VOTES = 10;
-    /** Sampled points a block of work measures: 8 blocks an epoch for the default 2,000. */
+    /** Sampled points a block of work measures: 4 blocks an epoch for the default 1,000. */
     private static final int QUERY_BLOCK = 250;
 
     private final float[] values;
@@ -46,6 +46,8 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
     private final ExecutorService setupThread;
     private final Motion motion;
     private final List<EpochMeasures> measured = new ArrayList<>();
+    /** The latest epoch's layout, whose label accuracy is measured again on the larger last sample. */
+    private final float[] latest;
     private CompletableFuture<Setup> setup;
 
     /** What every epoch's measures need, found once. */
@@ -75,6 +77,7 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
         this.classes = labels == null ? null : classIndices(labels);
         this.classCount = classes == null ? 0 : java.util.stream.IntStream.of(classes).max().orElse(0) + 1;
         this.motion = new Motion(sample);
+        this.latest = classes == null || sample.last() == sample.planar() ? null : new float[2 * n];
         this.workers = new Workers(threads);
         this.setupThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "quality-setup");
@@ -134,6 +137,9 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         measured.add(measure(epoch, xy, ready));
+        if (latest != null) {
+            System.arraycopy(xy, 0, latest, 0, latest.length);
+        }
     }
 
     private EpochMeasures measure(int epoch, float[] xy, Setup ready) {
@@ -184,6 +190,29 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
                 loss.repulsion());
     }
 
+    /**
+     * The 10-NN accuracy of {@code xy} over the first {@code count} sampled points, in the same
+     * fixed blocks as every epoch's.
+     */
+    private double accuracy(float[] xy, int count) {
+        PlaneGrid grid = new PlaneGrid(xy);
+        long[] correct = new long[(count + QUERY_BLOCK - 1) / QUERY_BLOCK];
+        workers.forBlocks(count, QUERY_BLOCK, (from, to) -> {
+            int[] voters = new int[votes];
+            int[] tally = new int[Math.max(1, classCount)];
+            long blockCorrect = 0;
+            for (int q = from; q < to; q++) {
+                int i = sample.point(q);
+                grid.nearest(i, voters);
+                if (vote(voters, tally) == classes[i]) {
+                    blockCorrect++;
+                }
+            }
+            correct[from / QUERY_BLOCK] = blockCorrect;
+        });
+        return sum(correct) / (double) count;
+    }
+
     private static long sum(long[] parts) {
         return java.util.stream.LongStream.of(parts).sum();
     }
@@ -211,8 +240,14 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
         if (measured.isEmpty()) {
             throw new IllegalStateException("no epoch was recorded");
         }
-        close();
         List<EpochMeasures> epochs = new ArrayList<>(measured);
+        if (latest != null) {
+            EpochMeasures m = epochs.get(epochs.size() - 1);
+            epochs.set(epochs.size() - 1, new EpochMeasures(m.epoch(), m.trustworthiness(), m.neighbourPreservation(),
+                    accuracy(latest, sample.last()), m.motionMedian(), m.motionP95(), m.lossAttraction(),
+                    m.lossRepulsion()));
+        }
+        close();
         Setup ready = setup.join();
         ObjectiveEstimate estimate = ready.loss();
         for (int e = 1; e < epochs.size(); e++) {
@@ -221,8 +256,8 @@ public final class QualityRecorder implements EpochListener, AutoCloseable {
             epochs.set(e, new EpochMeasures(m.epoch(), m.trustworthiness(), m.neighbourPreservation(),
                     m.labelAccuracy(), moved[0], moved[1], m.lossAttraction(), m.lossRepulsion()));
         }
-        QualityMethod method = new QualityMethod(n, sample.highD(), ready.input().rankMethod(), sample.planar(), k,
-                votes, classes != null, seed, estimate == null ? Map.of() : estimate.describe());
+        QualityMethod method = new QualityMethod(n, sample.highD(), ready.input().rankMethod(), sample.planar(),
+                classes == null ? sample.planar() : sample.last(), k, votes, classes != null, seed, estimate == null ? Map.of() : estimate.describe());
         return new QualityRun(epochs, method);
     }
 

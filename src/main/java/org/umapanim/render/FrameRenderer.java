@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -218,7 +219,7 @@ public final class FrameRenderer {
             Path file = RenderedFiles.frame(framesDir, frameNumber);
             View view = views[frameNumber];
             Future<BufferedImage> frame;
-            if (onlyMissing && PngWriter.isWhole(file, painter.width(), painter.height())) {
+            if (onlyMissing && PngWriter.isWhole(file, painter.width(), painter.height(), epochChunk(epoch))) {
                 frame = sink == null ? CompletableFuture.completedFuture(null)
                         : pool.submit(() -> reuse(file, epoch, xy, view));
                 if (sink == null) {
@@ -230,10 +231,15 @@ public final class FrameRenderer {
             pending.add(new Pending(frameNumber, file, frame));
         }
 
+        /** The text chunk in which a frame says which epoch it shows. */
+        private static Map<String, String> epochChunk(double epoch) {
+            return Map.of(RenderedFiles.EPOCH_KEYWORD, RenderedFiles.epochText(epoch));
+        }
+
         private Callable<BufferedImage> draw(Path file, double epoch, Moment xy, View view) {
             return () -> {
                 BufferedImage image = painter.paint(epoch, last, xy.layout(), view);
-                AtomicFiles.write(file, tmp -> PngWriter.write(image, tmp));
+                AtomicFiles.write(file, tmp -> PngWriter.write(image, tmp, epochChunk(epoch)));
                 drawn.incrementAndGet();
                 return sink == null ? null : image;
             };

@@ -7,7 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -16,7 +18,8 @@ import java.util.zip.DeflaterOutputStream;
  * A lean PNG encoder for our RGB frames. ImageIO's writer tries five row filters per row and
  * deflates at level 4-9; our frames are mostly black with scattered dots, where rows without a
  * filter and the fastest deflate level compress about as well (about 60 KB for 10,000 points)
- * in a fraction of the time, and encoding is most of a frame's cost.
+ * in a fraction of the time, and encoding is most of a frame's cost. Text chunks ({@code tEXt},
+ * Latin-1 keyword and text) may go before the pixels: the frames say which epoch they show.
  */
 final class PngWriter {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -27,40 +30,63 @@ final class PngWriter {
     private PngWriter() {}
 
     /**
-     * Whether {@code file} looks like a whole PNG of {@code width}×{@code height}: the signature,
-     * the size in its header and the end chunk, read without decoding — what a resumed render
-     * checks before it keeps a frame, so a damaged one is drawn again rather than trusted.
+     * Whether {@code file} looks like a whole PNG of {@code width}×{@code height} with {@code text}'s
+     * chunks: the signature, the size in its header, the text chunks after it and the end chunk,
+     * read without decoding — what a resumed render checks before it keeps a frame, so a damaged
+     * one, or one that shows another epoch, is drawn again rather than trusted.
      */
-    static boolean isWhole(Path file, int width, int height) {
+    static boolean isWhole(Path file, int width, int height, Map<String, String> text) {
         try (var channel = Files.newByteChannel(file)) {
             long size = channel.size();
-            if (size < SIGNATURE.length + 25 + END.length) {
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            DataOutputStream head = new DataOutputStream(expected);
+            head.write(SIGNATURE);
+            chunk(head, "IHDR", header(width, height), 13);
+            for (Map.Entry<String, String> t : text.entrySet()) {
+                byte[] body = textChunk(t.getKey(), t.getValue());
+                chunk(head, "tEXt", body, body.length);
+            }
+            // then the pixels: the first IDAT chunk's length and type
+            head.writeInt(0);
+            head.write("IDAT".getBytes(StandardCharsets.US_ASCII));
+            byte[] want = expected.toByteArray();
+            if (size < want.length + END.length) {
                 return false;
             }
-            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(24);
+            java.nio.ByteBuffer got = java.nio.ByteBuffer.allocate(want.length);
             java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(END.length);
-            while (head.hasRemaining() && channel.read(head) >= 0) {
-                // the signature, then IHDR's length, type, width and height
+            while (got.hasRemaining() && channel.read(got) >= 0) {
+                // the signature, IHDR, the text chunks and the start of IDAT
             }
             channel.position(size - END.length);
             while (tail.hasRemaining() && channel.read(tail) >= 0) {
                 // the last chunk
             }
-            return java.util.Arrays.equals(head.array(), 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)
-                    && head.getInt(16) == width && head.getInt(20) == height
+            int lengthAt = want.length - 8;
+            return java.util.Arrays.equals(got.array(), 0, lengthAt, want, 0, lengthAt)
+                    && java.util.Arrays.equals(got.array(), lengthAt + 4, want.length, want, lengthAt + 4, want.length)
                     && java.util.Arrays.equals(tail.array(), END);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return false;
         }
     }
 
     static void write(BufferedImage image, Path file) throws IOException {
+        write(image, file, Map.of());
+    }
+
+    /** Writes {@code image} with a {@code tEXt} chunk for each of {@code text}'s keywords, in its order. */
+    static void write(BufferedImage image, Path file, Map<String, String> text) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            write(image, out);
+            write(image, out, text);
         }
     }
 
     static void write(BufferedImage image, OutputStream out) throws IOException {
+        write(image, out, Map.of());
+    }
+
+    static void write(BufferedImage image, OutputStream out, Map<String, String> text) throws IOException {
         BufferedImage rgb = asIntRgb(image);
         int w = rgb.getWidth();
         int h = rgb.getHeight();
@@ -68,16 +94,11 @@ final class PngWriter {
 
         DataOutputStream data = new DataOutputStream(out);
         data.write(SIGNATURE);
-        ByteArrayOutputStream header = new ByteArrayOutputStream(13);
-        DataOutputStream hd = new DataOutputStream(header);
-        hd.writeInt(w);
-        hd.writeInt(h);
-        hd.writeByte(8); // bits per channel
-        hd.writeByte(2); // truecolour RGB
-        hd.writeByte(0); // deflate
-        hd.writeByte(0); // adaptive filtering
-        hd.writeByte(0); // no interlace
-        chunk(data, "IHDR", header.toByteArray(), header.size());
+        chunk(data, "IHDR", header(w, h), 13);
+        for (Map.Entry<String, String> t : text.entrySet()) {
+            byte[] body = textChunk(t.getKey(), t.getValue());
+            chunk(data, "tEXt", body, body.length);
+        }
 
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(w * h / 4);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
@@ -100,6 +121,34 @@ final class PngWriter {
         chunk(data, "IDAT", idat, idat.length);
         chunk(data, "IEND", new byte[0], 0);
         data.flush();
+    }
+
+    /** IHDR's body: the size, 8-bit truecolour RGB, deflate, adaptive filtering, no interlace. */
+    private static byte[] header(int w, int h) throws IOException {
+        ByteArrayOutputStream header = new ByteArrayOutputStream(13);
+        DataOutputStream hd = new DataOutputStream(header);
+        hd.writeInt(w);
+        hd.writeInt(h);
+        hd.writeByte(8); // bits per channel
+        hd.writeByte(2); // truecolour RGB
+        hd.writeByte(0); // deflate
+        hd.writeByte(0); // adaptive filtering
+        hd.writeByte(0); // no interlace
+        return header.toByteArray();
+    }
+
+    /** A tEXt chunk's body: the keyword (1-79 Latin-1 characters), a zero byte, the text (Latin-1). */
+    private static byte[] textChunk(String keyword, String text) {
+        byte[] k = keyword.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] t = text.getBytes(StandardCharsets.ISO_8859_1);
+        if (k.length < 1 || k.length > 79 || !StandardCharsets.ISO_8859_1.newEncoder().canEncode(keyword + text)
+                || keyword.indexOf('\0') >= 0 || text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("not a PNG text chunk: " + keyword + "=" + text);
+        }
+        byte[] body = new byte[k.length + 1 + t.length];
+        System.arraycopy(k, 0, body, 0, k.length);
+        System.arraycopy(t, 0, body, k.length + 1, t.length);
+        return body;
     }
 
     private static void chunk(DataOutputStream out, String type, byte[] body, int length) throws IOException {

@@ -19,6 +19,13 @@ public final class RenderedFiles {
     /** The layout's measures against the epoch, from metrics.parquet. */
     public static final String METRICS = "metrics.png";
 
+    /**
+     * The keyword of the PNG text chunk ({@code tEXt}) in which each frame says which epoch it
+     * shows: a whole number for a drawn epoch, with a fraction for a layout interpolated between
+     * two ({@link #epochText}).
+     */
+    public static final String EPOCH_KEYWORD = "epoch";
+
     private static final String FRAME_PREFIX = "combined-";
     /** Up to nine digits: more frames than that is no movie, only a stray file. */
     private static final Pattern FRAME = Pattern.compile("combined-(\\d{6,9})\\.png");
@@ -37,6 +44,15 @@ public final class RenderedFiles {
     public static OptionalInt frameNumber(Path file) {
         Matcher m = FRAME.matcher(file.getFileName().toString());
         return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+    }
+
+    /**
+     * An epoch as a frame's text chunk gives it: "12" for epoch 12, "12.5" halfway to 13; at most six
+     * decimals, without trailing zeros.
+     */
+    public static String epochText(double epoch) {
+        return java.math.BigDecimal.valueOf(epoch).setScale(6, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString();
     }
 
     /** Whether {@code file} is a frame's temporary file, left by an interrupted write. */

@@ -6,7 +6,8 @@ import org.umapanim.common.SettingProblem;
  * Which epochs the movie shows and how long each is on screen ({@link Timeline}).
  *
  * @param pace    how screen time is shared among the drawn epochs
- * @param seconds how long the layout moves (the encoder's hold comes after); null for the default:
+ * @param seconds how long the layout moves at least (the encoder's hold comes after): longer when
+ *                the drawn epochs need more frames than that, one each; null for the default:
  *                {@link #MOTION_SECONDS} with motion pacing, one frame per drawn epoch with epochs pacing
  * @param every   draw every {@code every}-th epoch (and always the last); frames in between are
  *                interpolated from the drawn epochs on either side
@@ -14,8 +15,11 @@ import org.umapanim.common.SettingProblem;
  */
 public record Timing(Pace pace, Double seconds, int every, int fps) {
     /**
-     * Eight seconds, then the encoder's two-second hold: long enough that the first epochs, which
-     * hold most of the motion, get a second or more (the original's 6.7 s gave them a tenth of one).
+     * Eight seconds, then the encoder's two-second hold: 240 frames at 30 fps, of which 201 epochs
+     * take one each and the first epochs, which hold most of the motion, the rest (the bundled run's
+     * first second: epochs 0–15, the original's 6.7 s: 0–30). Ten seconds would give them a third
+     * more (0–10.7 in the first second) for a quarter more frames to draw and encode, when drawing
+     * is most of {@code all}'s time.
      */
     public static final double MOTION_SECONDS = 8;
 
@@ -47,17 +51,16 @@ public record Timing(Pace pace, Double seconds, int every, int fps) {
         return keys;
     }
 
-    /** Whether each drawn epoch gets exactly one frame (epochs pacing without a duration). */
-    boolean framePerEpoch() {
-        return pace == Pace.EPOCHS && seconds == null;
-    }
-
-    /** How many frames the movie has before the hold; depends on the settings alone, not on the motion. */
+    /**
+     * How many frames the movie has before the hold: the duration's, but never fewer than one per
+     * drawn epoch; depends on the settings alone, not on the motion.
+     */
     public int frames(int lastEpoch) {
-        if (framePerEpoch()) {
-            return keyEpochs(lastEpoch).length;
+        int drawn = keyEpochs(lastEpoch).length;
+        if (pace == Pace.EPOCHS && seconds == null) {
+            return drawn;
         }
         double s = seconds != null ? seconds : MOTION_SECONDS;
-        return Math.max(2, (int) Math.round(s * fps));
+        return Math.max(Math.max(2, drawn), (int) Math.round(s * fps));
     }
 }

@@ -51,25 +51,26 @@ class MoviesTest {
     void allMakesEveryMovieFromOneSetOfFrames() throws Exception {
         CliRun run = CliRun.of(all());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("H.264, 10 frames", "VP9, 10 frames", "GIF, 10 frames");
+        // 1 s at 10 fps would be 10 frames, but each of the 11 epochs (0-10) gets one of its own
+        assertThat(run.out()).contains("H.264, 11 frames", "VP9, 11 frames", "GIF, 11 frames");
 
         List<Path> frames = Frames.in(tmp.resolve("frames"));
-        assertThat(frames).hasSize(10);
-        BufferedImage last = ImageIO.read(frames.get(9).toFile());
+        assertThat(frames).hasSize(11);
+        BufferedImage last = ImageIO.read(frames.get(10).toFile());
         assertThat(last.getWidth()).isEqualTo(640);
         assertThat(last.getHeight()).isEqualTo(480);
 
         FfProbe mp4 = FfProbe.of(movie("a.mp4"));
         assertThat(List.of(mp4.codec(), mp4.width(), mp4.height(), mp4.frames(), mp4.frameRate()))
-                .containsExactly("h264", 640, 480, 10 + 20, "10/1");
-        assertThat(mp4.duration()).isBetween(2.9, 3.1);
+                .containsExactly("h264", 640, 480, 11 + 20, "10/1");
+        assertThat(mp4.duration()).isBetween(3.0, 3.2);
         FfProbe webm = FfProbe.of(movie("a.webm"));
-        assertThat(List.of(webm.codec(), webm.width(), webm.height(), webm.frames())).containsExactly("vp9", 640, 480, 30);
+        assertThat(List.of(webm.codec(), webm.width(), webm.height(), webm.frames())).containsExactly("vp9", 640, 480, 31);
         FfProbe gif = FfProbe.of(movie("a.gif"));
         // 550 px wide at most; the GIF's 15 fps is more than the frames have: it plays them all at 10
         assertThat(List.of(gif.codec(), gif.width(), gif.height(), gif.frames(), gif.frameRate()))
-                .containsExactly("gif", 550, 413, 10, "10/1");
-        assertThat(gif.duration()).isBetween(2.9, 3.1);
+                .containsExactly("gif", 550, 413, 11, "10/1");
+        assertThat(gif.duration()).isBetween(3.0, 3.2);
     }
 
     @Test

@@ -233,6 +233,21 @@ class MovieEncoderTest {
     }
 
     @Test
+    void theMp4IsEncodedWithTheChosenX264Settings() throws Exception {
+        // x264 writes its settings into the stream (an SEI message): what it was really asked for
+        Path movie = tmp.resolve("settings.mp4");
+        try (MovieEncoder enc = MovieEncoder.open(List.of(movie), 64, 48, EncodeOptions.DEFAULTS)) {
+            enc.add(bars(64, 48, BufferedImage.TYPE_INT_RGB));
+            enc.finish();
+        }
+        String bytes = new String(java.nio.file.Files.readAllBytes(movie), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String settings = bytes.substring(bytes.indexOf("x264 - core"));
+        settings = settings.substring(0, settings.indexOf('\0'));
+        // tune stillimage: deblocking -3:-3, psy-rd 2.0; preset fast: 2 reference frames, subme 6
+        assertThat(settings).contains("crf=26.0", "deblock=1:-3:-3", "psy_rd=2.00", "ref=2", "subme=6");
+    }
+
+    @Test
     void ffmpegSaysNothingOfItsOwn() throws Exception {
         // x264 reports its settings and statistics at info level ("profile High, level 1.0"): not ours to show
         String said = stderrOf(() -> {
@@ -273,7 +288,7 @@ class MovieEncoderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gifWidth must be");
         assertThatThrownBy(() -> new EncodeOptions(30, 22, "medium", 2, 550, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gifFps must be");
-        assertThat(EncodeOptions.DEFAULTS).isEqualTo(new EncodeOptions(30, 22, "medium", 2.0, 550, 15));
+        assertThat(EncodeOptions.DEFAULTS).isEqualTo(new EncodeOptions(30, 26, "fast", 2.0, 550, 15));
         assertThat(new EncodeOptions(25, 22, "medium", 1.5, 550, 15).holdFrames(25)).isEqualTo(38);
     }
 }

@@ -15,7 +15,7 @@ import org.umapanim.reduce.Fit;
 class PrepareReportTest {
     private static QualityRun quality(double accuracy) {
         EpochMeasures last = new EpochMeasures(1, 0.9581, 0.412, accuracy, 0.1, 0.2, 10, 20);
-        return new QualityRun(List.of(last), new QualityMethod(100, 100, "every rank exact", 100, 15, 10,
+        return new QualityRun(List.of(last), new QualityMethod(100, 100, "every rank exact", 100, 100, 15, 10,
                 !Double.isNaN(accuracy), 42, Map.of()));
     }
 

@@ -188,12 +188,14 @@ class QualityRecorderTest {
         }
         assertThat(run.method().highDSample()).isLessThan(s.n());
         assertThat(run.method().planarSample()).isLessThan(s.n());
+        assertThat(run.method().lastSample()).as("the last epoch: every point").isEqualTo(s.n());
         assertThat(run.epochs()).hasSize(201);
         EpochMeasures last = run.last();
         assertThat(last.trustworthiness()).as("trustworthiness(15)")
                 .isCloseTo(EmbeddingQuality.trustworthiness(s.values(), s.n(), s.d(), layout, 15), within(0.01));
         assertThat(last.labelAccuracy()).as("10-NN accuracy")
-                .isCloseTo(EmbeddingQuality.knnAccuracy(layout, s.labels(), 10, 5, 0), within(0.01));
+                .isCloseTo(EmbeddingQuality.knnAccuracy(layout, s.labels(), 10, 5, 0), within(0.01))
+                .isCloseTo(leaveOneOut(layout, s.labels(), 10), within(0.01));
 
         EpochMeasures first = run.epochs().get(0);
         assertThat(first.motionMedian()).as("no motion before the first epoch").isNaN();
@@ -209,6 +211,69 @@ class QualityRecorderTest {
         assertThat(last.lossAttraction()).as("attraction pulls neighbours together").isLessThan(first.lossAttraction());
         assertThat(last.trustworthiness()).isGreaterThan(first.trustworthiness());
         assertThat(last.neighbourPreservation()).isGreaterThan(first.neighbourPreservation());
+    }
+
+    @Test
+    void theLastEpochsAccuracyIsMeasuredOnItsLargerSampleWithinAHundredthOfAllPoints() {
+        // more points than the last epoch's sample; classes that overlap in the layout, so the
+        // accuracy is far from 0 and 1 and a sample's estimate could miss it
+        Blobs b = Blobs.make(QualitySample.LAST + 2_000, 3, 6, 11);
+        Random random = new Random(3);
+        float[][] layouts = new float[2][2 * b.n()];
+        for (int i = 0; i < b.n(); i++) {
+            for (int e = 0; e < 2; e++) {
+                layouts[e][2 * i] = b.values()[i * b.d()] + 6 * b.classes()[i] + (float) random.nextGaussian() * 12;
+                layouts[e][2 * i + 1] = b.values()[i * b.d() + 1] + (float) random.nextGaussian() * 12;
+            }
+        }
+        QualityRun run = record(b, b.labels(), layouts, 1, 1, 2);
+        assertThat(run.method().planarSample()).isEqualTo(QualitySample.PLANAR);
+        assertThat(run.method().lastSample()).isEqualTo(QualitySample.LAST);
+        assertThat(run.method().describe().get("label_accuracy"))
+                .contains("at the last epoch for the first " + QualitySample.LAST);
+        double full = leaveOneOut(layouts[1], b.classes(), 10);
+        assertThat(full).as("the full accuracy").isBetween(0.3, 0.9);
+        assertThat(run.last().labelAccuracy()).isCloseTo(full, within(0.01));
+        // the same layout at epoch 0, from the 1,000 points every epoch is measured on
+        assertThat(run.epochs().get(0).labelAccuracy()).isCloseTo(full, within(0.05))
+                .isNotEqualTo(run.last().labelAccuracy());
+    }
+
+    /** Leave-one-out k-NN accuracy over every point, by brute force, ties to the lower class. */
+    private static double leaveOneOut(float[] layout, int[] classes, int k) {
+        int n = classes.length;
+        int classCount = Arrays.stream(classes).max().getAsInt() + 1;
+        long correct = java.util.stream.IntStream.range(0, n).parallel().filter(i -> {
+            double[] best = new double[k];
+            int[] who = new int[k];
+            Arrays.fill(best, Double.POSITIVE_INFINITY);
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double d = planeDistance(layout, i, j);
+                if (d < best[k - 1]) {
+                    int at = k - 1;
+                    while (at > 0 && best[at - 1] > d) {
+                        best[at] = best[at - 1];
+                        who[at] = who[at - 1];
+                        at--;
+                    }
+                    best[at] = d;
+                    who[at] = j;
+                }
+            }
+            int[] tally = new int[classCount];
+            for (int j : who) {
+                tally[classes[j]]++;
+            }
+            int vote = 0;
+            for (int c = 1; c < classCount; c++) {
+                vote = tally[c] > tally[vote] ? c : vote;
+            }
+            return vote == classes[i];
+        }).count();
+        return correct / (double) n;
     }
 
     @Test

@@ -154,6 +154,25 @@ class PacingAndCameraFromFramesTest {
     }
 
     @Test
+    void everyFrameSaysTheEpochItShowsAndEveryEpochHasAFrame() throws Exception {
+        for (String name : List.of("motion", "epochs")) {
+            List<BufferedImage> frames = name.equals("motion") ? motionFollow : epochsFixed;
+            java.util.Set<Double> whole = new java.util.TreeSet<>();
+            for (int f = 0; f < frames.size(); f++) {
+                double said = PngText.epoch(RenderedFiles.frame(dir.resolve(name), f));
+                // the progress line is drawn to the pixel: 1/LINE_LENGTH of the run
+                assertThat(said).as("%s frame %d", name, f).isCloseTo(epochOf(frames.get(f)),
+                        org.assertj.core.data.Offset.offset(1.5 * LAST / Layout.LINE_LENGTH));
+                if (said == Math.rint(said)) {
+                    whole.add(said);
+                }
+            }
+            assertThat(whole).as(name).containsExactlyElementsOf(
+                    IntStream.rangeClosed(0, LAST).asDoubleStream().boxed().toList());
+        }
+    }
+
+    @Test
     void followCameraNeverZoomsMoreThanAFewPercentAFrame() {
         double previous = scale(motionFollow.get(0));
         for (int f = 1; f < motionFollow.size(); f++) {

@@ -40,4 +40,24 @@ class PngWriterTest {
         assertThat(Pixels.rgb(back, 3, 4)).isEqualTo(0x123456);
         assertThat(Pixels.rgb(back, 0, 0)).isZero();
     }
+
+    @Test
+    void textChunksAreReadBackByImageIo() throws Exception {
+        BufferedImage img = new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(3, 4, 0xABCDEF);
+        Path file = dir.resolve("t.png");
+        java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+        text.put("epoch", "12.5");
+        text.put("Comment", "caf\u00e9");
+        PngWriter.write(img, file, text);
+        assertThat(PngText.of(file)).containsExactlyEntriesOf(text);
+        assertThat(Pixels.rgb(ImageIO.read(file.toFile()), 3, 4)).isEqualTo(0xABCDEF);
+        assertThat(PngWriter.isWhole(file, 20, 10, text)).isTrue();
+        assertThat(PngWriter.isWhole(file, 20, 10, java.util.Map.of("epoch", "12"))).isFalse();
+        assertThat(PngWriter.isWhole(file, 20, 10, java.util.Map.of())).isFalse();
+        assertThat(PngWriter.isWhole(file, 21, 10, text)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> PngWriter.write(img, dir.resolve("bad.png"), java.util.Map.of("", "x")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

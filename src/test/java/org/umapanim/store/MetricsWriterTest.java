@@ -50,7 +50,7 @@ class MetricsWriterTest {
             described.put("loss.non_edges", "1969000");
             described.put("loss.pair_samples", "10000");
         }
-        return new QualityRun(rows, new QualityMethod(2000, 1000, "every rank exact", 2000, 15, 10, labelled, 42,
+        return new QualityRun(rows, new QualityMethod(2000, 1000, "every rank exact", 2000, 2000, 15, 10, labelled, 42,
                 described));
     }
 
