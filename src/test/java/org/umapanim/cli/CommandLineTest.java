@@ -63,7 +63,7 @@ class CommandLineTest {
         }
     }
 
-    private static final Pattern OPTION_ENTRY = Pattern.compile("(?m)^ {2,}(?:-\\w, )?(--[\\w-]+)(=[^\\s\\]]+)?(?=\\s)");
+    private static final Pattern OPTION_ENTRY = Pattern.compile("(?m)^ {2,8}(?:-\\w, )?(--[\\w-]+)(=[^\\s\\]]+)?(?=\\s)");
 
     @Test
     void prepareHelpSaysWhenPcaHelps() {
