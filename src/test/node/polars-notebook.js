@@ -13,6 +13,7 @@ const perLabel = final.groupBy(label).agg(pl.col("index").count().alias("n")).so
 
 console.log(JSON.stringify({
   digitsRows: digits.height,
+  labelType: String(digits.getColumn(label).dtype),
   features: features.width,
   firstRowSum: features.row(0).reduce((a, b) => a + b, 0),
   epochs: epochs.getColumn("epoch").nUnique(),

@@ -3,6 +3,7 @@ package org.umapanim.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.umapanim.dataset.ReadOptions;
 import org.umapanim.pipeline.Compute;
 import org.umapanim.pipeline.InputSelection;
 import org.umapanim.pipeline.PrepareSettings;
@@ -24,7 +25,7 @@ final class PrepareOptions {
 
     @HelpSection(HelpSection.Part.INPUT)
     static final class Source {
-        @Option(names = "--input", paramLabel = "PATH", description = "Data set to embed: IDX (images or labels file, .gz or plain), CSV or Parquet (default: the bundled 10,000 MNIST digits).")
+        @Option(names = "--input", paramLabel = "PATH", description = "Data set to embed: IDX (images or labels file, .gz or plain), CSV, Parquet, NumPy .npy/.npz or AnnData .h5ad (default: the bundled 10,000 MNIST digits).")
         Path input;
 
         @Option(names = "--dataset", paramLabel = "NAME", description = "Download (once, then cached) and embed a known data set: mnist or fashion-mnist, 70,000 rows each (default: none, the bundled sample).")
@@ -32,8 +33,24 @@ final class PrepareOptions {
     }
 
     @HelpSection(HelpSection.Part.INPUT)
-    @Option(names = "--label", paramLabel = "COLUMN", description = "Label column of a CSV/Parquet input; 'none' for unlabelled data (default: label, else digit, else class).")
+    @Option(names = "--label", paramLabel = "COLUMN", description = "Label column of a CSV/Parquet input, obs column of an .h5ad, array of an .npz; 'none' for unlabelled data (default: label, else digit, else class).")
     String label = INPUT.label();
+
+    @HelpSection(HelpSection.Part.INPUT)
+    @Option(names = "--labels", paramLabel = "FILE", description = "Labels of a .npy/.npz input, one per row: a .npy of integers, text or booleans, or a text/CSV file of one column (default: none).")
+    Path labels = INPUT.reading().labels();
+
+    @HelpSection(HelpSection.Part.INPUT)
+    @Option(names = "--array", paramLabel = "NAME", description = "Which array of an .npz input holds the vectors (default: the first).")
+    String array = INPUT.reading().array();
+
+    @HelpSection(HelpSection.Part.INPUT)
+    @Option(names = "--features", paramLabel = "COLUMN", description = "Which list column of a Parquet/CSV input holds the vectors (default: the only list column, else one column per feature).")
+    String features = INPUT.reading().features();
+
+    @HelpSection(HelpSection.Part.INPUT)
+    @Option(names = "--use-rep", paramLabel = "KEY", description = "Which matrix of an .h5ad input to embed: an obsm key (X_pca), X, or layers/NAME (default: scanpy's rule: obsm/X_pca, else X if it has at most 50 columns, else the first 50 principal components of X).")
+    String useRep = INPUT.reading().useRep();
 
     @HelpSection(HelpSection.Part.INPUT)
     @Option(names = "--limit", paramLabel = "N", description = "Keep only the first N rows; the bundled data are shuffled, so these are a fair sample (default: all rows).")
@@ -71,7 +88,8 @@ final class PrepareOptions {
     @Mixin TsneOptions tsne;
 
     PrepareSettings settings(Compute compute) {
-        InputSelection input = new InputSelection(source.input, source.dataset, label, limit, sample, cacheDir, mirrors);
+        InputSelection input = new InputSelection(source.input, source.dataset, label, limit, sample, cacheDir, mirrors,
+                new ReadOptions(labels, array, features, useRep));
         ReducerSettings reducerSettings = switch (Reducers.known(reducer)) {
             case UmapSettings.NAME -> umap.settings(shared);
             case TsneSettings.NAME -> tsne.settings(shared);

@@ -5,15 +5,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hadoop and Parquet log routine events at INFO through SLF4J → java.util.logging, whose console
- * handler prints INFO to stderr ("Got brand-new compressor [.zstd]" on every file). The command
+ * Hadoop, Parquet and jhdf log routine events at INFO through SLF4J → java.util.logging, whose console
+ * handler prints INFO to stderr ("Got brand-new compressor [.zstd]" on every file, "Opening HDF5
+ * file" on every .h5ad). The command
  * line chooses their level once ({@link #configure}); code that touches Parquet without it (tests,
  * library use) gets warnings only ({@link #quietByDefault}).
  */
 public final class LibraryLogs {
     // JUL holds loggers weakly: a level set on a logger nobody references can vanish with it.
     private static final List<Logger> NOISY = List.of(Logger.getLogger("org.apache.hadoop"),
-            Logger.getLogger("org.apache.parquet"));
+            Logger.getLogger("org.apache.parquet"), Logger.getLogger("io.jhdf"));
 
     private static volatile boolean configured;
 

@@ -22,12 +22,13 @@ import org.umapanim.common.FileProblem;
 /**
  * Reads a comma-separated table with a header row (UTF-8, optionally gzip-compressed): one label
  * column chosen by {@link LabelRule}, every other column numeric. Fields may be quoted with
- * {@code "} (a quoted field may not span lines); blank lines are skipped.
+ * {@code "} (a quoted field may not span lines); blank lines are skipped. A table with a column of
+ * lists is read by {@link CsvVectorReader}.
  */
 final class CsvReader {
     private CsvReader() {}
 
-    static Dataset read(Path file, String label, int limit) {
+    static Dataset read(Path file, String label, int limit, String featuresColumn) {
         MessageDigest digest = Checksums.sha256();
         try (Checksums.Hashing hashing = new Checksums.Hashing(Source.of(file).open(), digest);
                 BufferedReader in = new BufferedReader(new InputStreamReader(IdxReader.decompressed(hashing),
@@ -45,6 +46,18 @@ final class CsvReader {
                 if (!seen.add(name)) {
                     throw new FileProblem(file, "line 1: column '" + name + "' appears twice in the header");
                 }
+            }
+            // a column of lists ("[0.1, 0.2]") in the first data line makes the table one of vectors
+            in.mark(1 << 20); // a first line of up to a million characters (4,096 dimensions take about 80,000)
+            String first = in.readLine();
+            while (first != null && first.isBlank()) {
+                first = in.readLine();
+            }
+            in.reset();
+            int vectorAt = first == null ? -1
+                    : CsvVectorReader.vectorColumn(header, split(first, file, 2), featuresColumn, file);
+            if (vectorAt >= 0) {
+                return vectors(file, in, hashing, digest, header, vectorAt, label, limit);
             }
             int labelAt = LabelRule.labelIndex(header, label, file);
             List<String> features = new ArrayList<>(header);
@@ -75,10 +88,33 @@ final class CsvReader {
         }
     }
 
-    private static final class Rows {
+    private static Dataset vectors(Path file, BufferedReader in, Checksums.Hashing hashing, MessageDigest digest,
+            List<String> header, int vectorAt, String label, int limit) throws IOException {
+        List<String> others = new ArrayList<>(header);
+        others.remove(vectorAt);
+        int labelAt = LabelRule.labelIndex(others, label, file);
+        labelAt = labelAt < 0 ? -1 : header.indexOf(others.get(labelAt));
+        Rows rows = CsvVectorReader.read(in, file, header, vectorAt, labelAt, limit == 0 ? Integer.MAX_VALUE : limit);
+        if (rows.count == 0) {
+            throw new FileProblem(file, "no data rows after the header");
+        }
+        hashing.drain();
+        String column = header.get(vectorAt);
+        List<String> columns = new ArrayList<>(rows.width);
+        for (int k = 0; k < rows.width; k++) {
+            columns.add(column + "_" + k);
+        }
+        return new Dataset(TableName.of(file), Checksums.hex(digest), columns,
+                Arrays.copyOf(rows.values, rows.count * rows.width), labelAt < 0 ? null : header.get(labelAt),
+                Arrays.copyOf(rows.labels, rows.count), java.util.Optional.empty(), column);
+    }
+
+    /** Rows as they are read: values row-major in a growing array, {@code width} of them a row. */
+    static final class Rows {
         float[] values = new float[1 << 16];
         String[] labels = new String[1024];
         int count;
+        int width;
         boolean allBytes = true;
     }
 
@@ -144,7 +180,7 @@ final class CsvReader {
         return rows;
     }
 
-    private static void add(Rows rows, float[] row, String label) {
+    static void add(Rows rows, float[] row, String label) {
         int d = row.length;
         if ((long) (rows.count + 1) * d > rows.values.length) {
             long grown = Math.max((long) rows.values.length * 2, (long) (rows.count + 1) * d);

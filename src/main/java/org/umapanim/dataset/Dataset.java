@@ -18,6 +18,8 @@ import org.umapanim.common.Checksums;
  * @param labelColumn  name of the label column ({@code digit} for MNIST), or null when unlabelled
  * @param labels       n class labels as text (all {@link #NO_LABEL} when unlabelled)
  * @param image        the pixel grid when every row is an image, else empty
+ * @param matrix       which of the file's matrices the values are ({@code obsm/X_pca}, an .npz
+ *                     array, a vector column), for the footer; null when the file holds only one
  */
 public record Dataset(
         String name,
@@ -26,7 +28,8 @@ public record Dataset(
         float[] values,
         String labelColumn,
         String[] labels,
-        Optional<ImageShape> image) {
+        Optional<ImageShape> image,
+        String matrix) {
 
     /** The label of every row of an unlabelled data set. */
     public static final String NO_LABEL = "";
@@ -45,6 +48,12 @@ public record Dataset(
         if (image.isPresent() && image.get().pixels() != columns.size()) {
             throw new IllegalArgumentException("image " + image.get() + " does not match " + columns.size() + " columns");
         }
+    }
+
+    /** A data set read from a file that holds one matrix. */
+    public Dataset(String name, String sha256, List<String> columns, float[] values, String labelColumn,
+            String[] labels, Optional<ImageShape> image) {
+        this(name, sha256, columns, values, labelColumn, labels, image, null);
     }
 
     public int rows() {
@@ -68,7 +77,7 @@ public record Dataset(
             return this;
         }
         return new Dataset(name, sha256, columns, Arrays.copyOf(values, n * cols()), labelColumn,
-                Arrays.copyOf(labels, n), image);
+                Arrays.copyOf(labels, n), image, matrix);
     }
 
     /**
@@ -98,7 +107,7 @@ public record Dataset(
             System.arraycopy(values, order[i] * d, picked, i * d, d);
             pickedLabels[i] = labels[order[i]];
         }
-        return new Dataset(name, sha256, columns, picked, labelColumn, pickedLabels, image);
+        return new Dataset(name, sha256, columns, picked, labelColumn, pickedLabels, image, matrix);
     }
 
     /**
@@ -135,7 +144,7 @@ public record Dataset(
             checksums.append(part.sha256).append('\n');
         }
         String sha = Checksums.sha256(checksums.toString().getBytes(StandardCharsets.US_ASCII));
-        return new Dataset(name, sha, first.columns, values, first.labelColumn, labels, first.image);
+        return new Dataset(name, sha, first.columns, values, first.labelColumn, labels, first.image, first.matrix);
     }
 
     @Override

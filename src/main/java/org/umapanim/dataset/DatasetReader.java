@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.umapanim.common.FileProblem;
+import org.umapanim.common.SettingProblem;
 
 /**
- * The one entry point for reading a data set: picks the IDX, CSV or Parquet reader by the file's
- * content (magic bytes) and, failing that, its extension.
+ * The one entry point for reading a data set: picks the IDX, CSV, Parquet, NumPy or AnnData reader
+ * by the file's content (magic bytes) and, failing that, its extension.
  *
  * <p>Labels ({@code --label}): null means the automatic rule — for tables the first of the columns
  * {@code label}, {@code digit}, {@code class} (ignoring case), else unlabelled; for IDX the labels
@@ -34,7 +35,7 @@ public final class DatasetReader {
 
     private DatasetReader() {}
 
-    enum Format { IDX_IMAGES, IDX_LABELS, CSV, PARQUET }
+    enum Format { IDX_IMAGES, IDX_LABELS, CSV, PARQUET, NPY, NPZ, H5AD }
 
     /**
      * Reads {@code input}.
@@ -50,10 +51,18 @@ public final class DatasetReader {
         if (!Files.exists(file)) {
             throw new FileProblem(file, "no such file");
         }
-        return ParquetTableReader.read(file, label, limit, sha256);
+        return ParquetTableReader.read(file, label, limit, ReadOptions.DEFAULTS, sha256);
     }
 
     public static Dataset read(Path input, String label, int limit) {
+        return read(input, label, limit, ReadOptions.DEFAULTS);
+    }
+
+    /**
+     * Reads {@code input} with the options of the formats that hold more than one matrix; an
+     * option the file's format has no use for is a usage problem, not silently ignored.
+     */
+    public static Dataset read(Path input, String label, int limit, ReadOptions options) {
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must not be negative: " + limit);
         }
@@ -63,9 +72,17 @@ public final class DatasetReader {
         if (Files.isDirectory(input)) {
             throw new FileProblem(input, "is a folder, not a data file");
         }
-        return switch (detect(input)) {
-            case CSV -> CsvReader.read(input, label, limit);
-            case PARQUET -> ParquetTableReader.read(input, label, limit);
+        Format format = detect(input);
+        requireApplies(options.labels() != null, "labels", format, input, Format.NPY, Format.NPZ);
+        requireApplies(options.array() != null, "array", format, input, Format.NPZ);
+        requireApplies(options.features() != null, "features", format, input, Format.PARQUET, Format.CSV);
+        requireApplies(options.useRep() != null, "useRep", format, input, Format.H5AD);
+        return switch (format) {
+            case CSV -> CsvReader.read(input, label, limit, options.features());
+            case PARQUET -> ParquetTableReader.read(input, label, limit, options);
+            case NPY -> NpyReader.read(input, label, limit, options);
+            case NPZ -> NpzReader.read(input, label, limit, options);
+            case H5AD -> H5adReader.read(input, label, limit, options);
             case IDX_IMAGES -> readIdx(input, pairOf(input, label), label, limit);
             case IDX_LABELS -> {
                 Path images = IdxReader.partner(input).orElseThrow(() -> new FileProblem(input,
@@ -74,6 +91,19 @@ public final class DatasetReader {
                 yield readIdx(images, LabelRule.NONE.equals(label) ? null : input, label, limit);
             }
         };
+    }
+
+    private static void requireApplies(boolean given, String option, Format format, Path input, Format... formats) {
+        if (given && !List.of(formats).contains(format)) {
+            throw new SettingProblem(option, "applies to " + String.join(" and ", List.of(formats).stream()
+                    .map(f -> f.name().toLowerCase(Locale.ROOT)).toList()) + " input, not to "
+                    + input.getFileName());
+        }
+    }
+
+    /** What a row of {@code input} is, for titles: a cell of an AnnData file, else a row. */
+    public static String rowNoun(Path input) {
+        return detect(input) == Format.H5AD ? "cell" : "row";
     }
 
     /** The bundled 10,000-digit MNIST sample (see data/README.md): from the jar, else from ./data. */
@@ -139,6 +169,15 @@ public final class DatasetReader {
         if (head.length == 0) {
             throw new FileProblem(file, "empty file (0 bytes)");
         }
+        if (head.length >= 4 && (head[0] & 0xFF) == 0x93 && head[1] == 'N' && head[2] == 'U' && head[3] == 'M') {
+            return Format.NPY;
+        }
+        if (head.length >= 4 && (head[0] & 0xFF) == 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F') {
+            return Format.H5AD;
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4 && name.endsWith(".npz")) {
+            return Format.NPZ;
+        }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
             return Format.PARQUET;
         }
@@ -157,6 +196,15 @@ public final class DatasetReader {
         if (plain.endsWith(".parquet") || plain.endsWith(".pq")) {
             return Format.PARQUET;
         }
+        if (name.endsWith(".npy")) {
+            return Format.NPY;
+        }
+        if (name.endsWith(".npz")) {
+            return Format.NPZ;
+        }
+        if (name.endsWith(".h5ad")) {
+            return Format.H5AD;
+        }
         if (IdxReader.looksLikeLabelsName(name)) {
             return Format.IDX_LABELS;
         }
@@ -164,7 +212,7 @@ public final class DatasetReader {
             return Format.IDX_IMAGES;
         }
         throw new FileProblem(file, "unknown format: expected IDX (X-images-idx3-ubyte[.gz] with its labels file), "
-                + "CSV (.csv) or Parquet (.parquet)");
+                + "CSV (.csv), Parquet (.parquet), NumPy (.npy, .npz) or AnnData (.h5ad)");
     }
 
     /** The first four bytes, of the decompressed content for gzip files. */

@@ -20,7 +20,8 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * Walks the values of one flat column chunk page by page, straight from Parquet's value decoders.
+ * Walks the values of one column chunk page by page, straight from Parquet's value decoders; for a
+ * list column each value also carries its repetition level (0 where a row starts).
  * Parquet's general {@code ColumnReader} costs about 80 ns a value on a 784-column table; decoding
  * a page's dictionary ids at once and looking them up in a table decoded once per chunk is several
  * times faster.
@@ -32,6 +33,7 @@ public final class ParquetColumnCursor {
     private final PageReader pages;
     private final Dictionary dictionary;
     private final int maxDefinition;
+    private final int maxRepetition;
     private ValuesReader values;
     /** The current page's values when they are plain floats with no nulls, read straight from its bytes. */
     private ByteBuffer plainFloats;
@@ -40,6 +42,11 @@ public final class ParquetColumnCursor {
     /** The current page's definition levels, decoded at once; {@link #levelAt} is the next one. */
     private int[] levels;
     private int levelAt;
+    /** The current page's repetition levels (list columns only), decoded at once, and the current value's levels. */
+    private int[] repetitions;
+    private int repetitionAt;
+    private int definition;
+    private int repetition;
     private boolean pageUsesDictionary;
     private int leftInPage;
     /** The current page's dictionary ids, decoded at once; {@link #idAt} is the next one. */
@@ -50,6 +57,7 @@ public final class ParquetColumnCursor {
         this.column = column;
         this.pages = pages;
         this.maxDefinition = column.getMaxDefinitionLevel();
+        this.maxRepetition = column.getMaxRepetitionLevel();
         DictionaryPage page = pages.readDictionaryPage();
         try {
             this.dictionary = page == null ? null : page.getEncoding().initDictionary(column, page);
@@ -73,11 +81,25 @@ public final class ParquetColumnCursor {
             nextPage();
         }
         leftInPage--;
+        if (maxRepetition > 0) {
+            repetition = repetitions[repetitionAt++];
+        }
         if (maxDefinition == 0) {
+            definition = 0;
             return true;
         }
-        int level = definitionsV1 != null ? definitionsV1.readInteger() : levels[levelAt++];
-        return level == maxDefinition;
+        definition = definitionsV1 != null ? definitionsV1.readInteger() : levels[levelAt++];
+        return definition == maxDefinition;
+    }
+
+    /** The definition level of the current value: below the maximum, where along its path it is null or empty. */
+    public int definition() {
+        return definition;
+    }
+
+    /** The repetition level of the current value: 0 where a new row starts (list columns). */
+    public int repetition() {
+        return repetition;
     }
 
     /** Whether the current value must be read with {@link ValuesReader#readValueDictionaryId()}. */
@@ -167,7 +189,15 @@ public final class ParquetColumnCursor {
             int width = BytesUtils.getWidthFromMaxInt(maxDefinition);
             if (page instanceof DataPageV1 v1) {
                 ByteBufferInputStream in = v1.getBytes().toInputStream();
-                v1.getRlEncoding().getValuesReader(column, ValuesType.REPETITION_LEVEL).initFromPage(leftInPage, in);
+                if (maxRepetition > 0) {
+                    // a V1 page's repetition levels are RLE, as its definition levels: length, then runs
+                    int length = in.slice(4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                    repetitions = decodeHybrid(in.slice(length), BytesUtils.getWidthFromMaxInt(maxRepetition),
+                            leftInPage, repetitions);
+                    repetitionAt = 0;
+                } else {
+                    v1.getRlEncoding().getValuesReader(column, ValuesType.REPETITION_LEVEL).initFromPage(leftInPage, in);
+                }
                 definitionsV1 = null;
                 if (maxDefinition > 0 && v1.getDlEncoding() == Encoding.RLE) {
                     // RLE levels in a V1 page: a 4-byte little-endian length, then the hybrid runs
@@ -181,6 +211,11 @@ public final class ParquetColumnCursor {
                 startValues(v1.getValueEncoding(), in);
             } else if (page instanceof DataPageV2 v2) {
                 definitionsV1 = null;
+                if (maxRepetition > 0) {
+                    repetitions = decodeHybrid(v2.getRepetitionLevels().toByteBuffer(),
+                            BytesUtils.getWidthFromMaxInt(maxRepetition), leftInPage, repetitions);
+                    repetitionAt = 0;
+                }
                 if (maxDefinition > 0) {
                     levels = decodeHybrid(v2.getDefinitionLevels().toByteBuffer(), width, leftInPage, levels);
                     levelAt = 0;

@@ -22,7 +22,8 @@ import org.umapanim.common.FileProblem;
 /**
  * Reads a flat Parquet table: one label column chosen by {@link LabelRule} (text, integer or
  * boolean), every other column numeric (any integer width, float, double or decimal). Columns are
- * decoded page by page ({@link ParquetColumnCursor}), not record by record.
+ * decoded page by page ({@link ParquetColumnCursor}), not record by record. A table with a list
+ * column is read by {@link ParquetVectorReader}.
  */
 final class ParquetTableReader {
     /** Columns decoded together before they are interleaved: 16 floats fill one cache line. */
@@ -31,16 +32,20 @@ final class ParquetTableReader {
     private ParquetTableReader() {}
 
     /** How to turn one column's physical values into a number or a text label. */
-    private enum Kind { INT32, UINT32, INT64, UINT64, FLOAT, DOUBLE, DECIMAL_INT32, DECIMAL_INT64, DECIMAL_BYTES, TEXT, BOOLEAN }
+    enum Kind { INT32, UINT32, INT64, UINT64, FLOAT, DOUBLE, DECIMAL_INT32, DECIMAL_INT64, DECIMAL_BYTES, TEXT, BOOLEAN }
 
-    static Dataset read(Path file, String label, int limit) {
-        return read(file, label, limit, Checksums.sha256(file));
+    static Dataset read(Path file, String label, int limit, ReadOptions options) {
+        return read(file, label, limit, options, Checksums.sha256(file));
     }
 
     /** @param sha the file's SHA-256, already known to the caller */
-    static Dataset read(Path file, String label, int limit, String sha) {
+    static Dataset read(Path file, String label, int limit, ReadOptions options, String sha) {
         try (ParquetFileReader reader = ParquetFiles.open(file)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            if (options.features() != null || schema.getFields().stream()
+                    .anyMatch(f -> !f.isPrimitive() || f.isRepetition(Type.Repetition.REPEATED))) {
+                return ParquetVectorReader.read(file, reader, sha, label, limit, options.features());
+            }
             List<String> names = new ArrayList<>();
             for (Type field : schema.getFields()) {
                 if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
@@ -120,7 +125,7 @@ final class ParquetTableReader {
             }
             return new Dataset(TableName.of(file), sha, features, values,
                     labelAt < 0 ? null : names.get(labelAt), labels, LabelRule.imageShape(features, allBytes));
-        } catch (FileProblem e) {
+        } catch (FileProblem | org.umapanim.common.SettingProblem e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new FileProblem(file, "not a readable Parquet file: " + ParquetFiles.detail(e), e);
@@ -136,7 +141,7 @@ final class ParquetTableReader {
         return kind;
     }
 
-    private static Kind labelKind(Path file, ColumnDescriptor column, String name) {
+    static Kind labelKind(Path file, ColumnDescriptor column, String name) {
         Kind kind = kindOf(column.getPrimitiveType());
         if (kind == null || kind == Kind.FLOAT || kind == Kind.DOUBLE) {
             throw new FileProblem(file, "label column '" + name + "' holds " + describe(column.getPrimitiveType())
@@ -146,7 +151,7 @@ final class ParquetTableReader {
     }
 
     /** How a column's values are read, whatever they are for; null for types no column of ours may have. */
-    private static Kind kindOf(PrimitiveType type) {
+    static Kind kindOf(PrimitiveType type) {
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
         boolean decimal = logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
         boolean unsigned = logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && !i.isSigned();
@@ -161,7 +166,7 @@ final class ParquetTableReader {
         };
     }
 
-    private static String describe(PrimitiveType type) {
+    static String describe(PrimitiveType type) {
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
         if (logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation) {
             return "text";
@@ -236,7 +241,7 @@ final class ParquetTableReader {
         };
     }
 
-    private static void readLabels(Path file, ParquetColumnCursor in, Kind kind, String name, String[] labels,
+    static void readLabels(Path file, ParquetColumnCursor in, Kind kind, String name, String[] labels,
             int firstRow, int rows, Map<String, String> labelText) {
         int scale = scaleOf(in.column());
         String[] dictionary = null;

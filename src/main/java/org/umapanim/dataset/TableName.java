@@ -11,7 +11,7 @@ final class TableName {
     static String of(Path file) {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        for (String ext : List.of(".gz", ".csv", ".parquet", ".pq")) {
+        for (String ext : List.of(".gz", ".csv", ".parquet", ".pq", ".npy", ".npz", ".h5ad")) {
             if (lower.endsWith(ext) && name.length() > ext.length()) {
                 name = name.substring(0, name.length() - ext.length());
                 lower = lower.substring(0, lower.length() - ext.length());

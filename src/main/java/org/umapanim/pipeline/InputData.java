@@ -33,9 +33,11 @@ record InputData(Dataset dataset, String selection, String what, String subtitle
             what = known.displayName();
             subtitle = known.subtitle();
         } else if (s.input() != null) {
-            data = DatasetReader.read(s.input(), s.label(), s.limit());
-            what = data.name();
-            subtitle = "Each point is a row of " + s.input().getFileName();
+            data = DatasetReader.read(s.input(), s.label(), s.limit(), s.reading());
+            String noun = DatasetReader.rowNoun(s.input());
+            what = noun.equals("row") ? data.name() : data.name() + " " + noun + "s";
+            subtitle = "Each point is a " + noun + " of " + s.input().getFileName()
+                    + (data.matrix() == null ? "" : " (" + data.matrix() + ")");
         } else {
             data = DatasetReader.bundled(s.limit());
             if (s.label() != null && !s.label().equals(data.labelColumn())) {

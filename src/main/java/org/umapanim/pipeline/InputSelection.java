@@ -3,6 +3,7 @@ package org.umapanim.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import org.umapanim.common.SettingProblem;
+import org.umapanim.dataset.ReadOptions;
 import org.umapanim.dataset.download.Downloader;
 import org.umapanim.dataset.download.KnownDataset;
 
@@ -17,15 +18,23 @@ import org.umapanim.dataset.download.KnownDataset;
  * @param sample   keep a random sample of this many rows, drawn with the run's seed; 0 for none
  * @param cacheDir where downloads are kept, or null for the default cache
  * @param mirrors  extra mirrors tried before the built-in ones
+ * @param reading  how to read inputs that hold more than one matrix (.npz, .h5ad, vector columns)
  */
 public record InputSelection(Path input, String dataset, String label, int limit, int sample, Path cacheDir,
-                             List<String> mirrors) {
+                             List<String> mirrors, ReadOptions reading) {
     /** The bundled sample, every row. */
     public static final InputSelection DEFAULTS = new InputSelection(null, null, null, 0, 0, null, List.of());
+
+    /** A selection with every format's default reading. */
+    public InputSelection(Path input, String dataset, String label, int limit, int sample, Path cacheDir,
+                          List<String> mirrors) {
+        this(input, dataset, label, limit, sample, cacheDir, mirrors, ReadOptions.DEFAULTS);
+    }
 
     /** Checks every value here, before any work: a {@link SettingProblem} names the first that cannot work. */
     public InputSelection {
         mirrors = List.copyOf(mirrors);
+        reading = reading == null ? ReadOptions.DEFAULTS : reading;
         if (limit < 0) {
             throw new SettingProblem("limit", "must not be negative, got " + limit);
         }

@@ -29,6 +29,9 @@ final class RunFooter {
         m.put("dataset.sha256", data.sha256());
         m.put("dataset.rows", Integer.toString(data.rows()));
         m.put("dataset.selection", input.selection());
+        if (data.matrix() != null) {
+            m.put("dataset.matrix", data.matrix());
+        }
         m.put("title", input.title(reducer));
         m.put("subtitle", input.subtitle());
         new RecordedReducer(reducer.name(), reducer.stepWord()).putInto(m);

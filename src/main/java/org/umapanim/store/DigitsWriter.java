@@ -26,8 +26,9 @@ import java.util.stream.IntStream;
  *   <li>other data: the data set's own column names, FLOAT;</li>
  *   <li>then the label column ({@code digit}), BINARY UTF8, unless the data set is unlabelled.</li>
  * </ul>
- * Writer version 2 (features DELTA_BINARY_PACKED or PLAIN, the label dictionary-encoded), ZSTD;
- * written to a temporary file and renamed into place.
+ * Writer version 2 (features DELTA_BINARY_PACKED or PLAIN, the label dictionary-encoded and
+ * categorical for Arrow readers, see {@link ArrowSchema}), ZSTD; written to a temporary file and
+ * renamed into place.
  */
 public final class DigitsWriter {
     /** Values per row group: 16M (64 MB before compression), so a million rows of 64 columns make four. */
@@ -69,7 +70,8 @@ public final class DigitsWriter {
         Binary[] labels = label == null ? null : LabelDictionary.of(ds.labels());
         int rowsPerGroup = Math.max(1, ROW_GROUP_VALUES / ds.cols());
         AtomicFiles.write(file, tmp -> {
-            try (ColumnarWriter writer = new ColumnarWriter(tmp, schema, metadata, THREADS, dictionary)) {
+            try (ColumnarWriter writer = new ColumnarWriter(tmp, schema, withArrowSchema(metadata, columns, pixels, label),
+                    THREADS, dictionary)) {
                 for (int first = 0; first < ds.rows(); first += rowsPerGroup) {
                     int from = first;
                     int to = Math.min(ds.rows(), first + rowsPerGroup);
@@ -79,6 +81,27 @@ public final class DigitsWriter {
             }
         });
     }
+
+    /**
+     * The footer with {@code ARROW:schema}, which tells Arrow readers (pandas through pyarrow,
+     * polars) that the dictionary-encoded label column is categorical, as the seed's digits.parquet was.
+     */
+    private static Map<String, String> withArrowSchema(Map<String, String> metadata, List<String> columns,
+            boolean pixels, String label) {
+        List<ArrowSchema.Field> fields = new ArrayList<>();
+        for (String c : columns) {
+            fields.add(new ArrowSchema.Field(c, pixels ? ArrowSchema.Kind.INT32 : ArrowSchema.Kind.FLOAT32, false, false));
+        }
+        if (label != null) {
+            fields.add(new ArrowSchema.Field(label, ArrowSchema.Kind.UTF8, false, true));
+        }
+        Map<String, String> footer = new java.util.LinkedHashMap<>(metadata);
+        footer.put(ARROW_SCHEMA, ArrowSchema.base64(fields));
+        return footer;
+    }
+
+    /** The footer key Arrow's Parquet readers look for. */
+    static final String ARROW_SCHEMA = "ARROW:schema";
 
     private static void writeRows(ColumnarWriter.Columns out, Dataset ds, boolean pixels, Binary[] labels, int from,
                                   int to) {

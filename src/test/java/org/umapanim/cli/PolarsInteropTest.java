@@ -58,6 +58,8 @@ class PolarsInteropTest {
         String json = new String(node.getInputStream().readAllBytes()).strip();
         assertThat(node.waitFor()).as(json).isZero();
 
+        // the label is categorical, as in the seed's file: dictionary-encoded, and so declared in ARROW:schema
+        assertThat(json).contains("\"labelType\":\"DataType(Categorical)\"");
         String digits = "read_parquet('" + data.resolve("digits.parquet") + "')";
         String epochs = "read_parquet('" + data.resolve("epochs.parquet") + "')";
         String lastEpoch = "(SELECT max(epoch) FROM " + epochs + ")";
