@@ -104,7 +104,7 @@ final class FftRepulsion implements Repulsion {
         this.blockZ = new double[(n + POINT_BLOCK - 1) / POINT_BLOCK];
     }
 
-    /** The intervals per side for a layout spanning {@code span}, for tests and logs. */
+    /** The intervals per side of the last grid, for tests. */
     int intervals() {
         return intervals;
     }
