@@ -35,7 +35,7 @@ final class GroupedOptionList implements IHelpSectionRenderer {
         return text.toString();
     }
 
-    private static HelpSection.Part partOf(OptionSpec option) {
+    static HelpSection.Part partOf(OptionSpec option) {
         if (!(option.userObject() instanceof Field field)) {
             return HelpSection.Part.RUN;   // --help, --version
         }

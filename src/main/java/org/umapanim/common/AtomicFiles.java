@@ -54,6 +54,27 @@ public final class AtomicFiles {
         return dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
     }
 
+    /**
+     * The output {@code file} becomes: itself, or for a file in the making (written aside, or
+     * staged in a batch) the target it will be renamed onto, which is the name a user knows.
+     */
+    public static Path outputOf(Path file) {
+        if (file == null || file.getFileName() == null) {
+            return file;
+        }
+        Path parent = file.getParent();
+        if (parent != null && parent.getFileName() != null
+                && parent.getFileName().toString().startsWith(TEMP_PREFIX + "batch-")) {
+            return parent.resolveSibling(file.getFileName());
+        }
+        String name = file.getFileName().toString();
+        int random = name.lastIndexOf('-');
+        if (name.startsWith(TEMP_PREFIX) && random > TEMP_PREFIX.length() && name.substring(random + 1).matches("[0-9a-z]+")) {
+            return file.resolveSibling(name.substring(TEMP_PREFIX.length(), random));
+        }
+        return file;
+    }
+
     /** Renames a finished temporary file onto {@code target}, atomically where the file system can. */
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {
         try {

@@ -15,14 +15,15 @@ import java.util.Locale;
 public class FileProblem extends RuntimeException {
     private final java.nio.file.Path file;
 
+    /** A problem with {@code file}; one still in the making is named as the output it becomes. */
     public FileProblem(java.nio.file.Path file, String problem) {
         super(problem);
-        this.file = file;
+        this.file = AtomicFiles.outputOf(file);
     }
 
     public FileProblem(java.nio.file.Path file, String problem, Throwable cause) {
         super(problem, cause);
-        this.file = file;
+        this.file = AtomicFiles.outputOf(file);
     }
 
     public java.nio.file.Path file() {

@@ -27,6 +27,8 @@ final class Ffmpeg {
         FFmpegLogCallback.set();
     }
 
+    private static final java.util.regex.Pattern JAVACV_ADVICE = java.util.regex.Pattern.compile(
+            "\\s*\\(For more details, make sure FFmpegLogCallback\\.set\\(\\) has been called\\.\\)");
     private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("error (-\\d+)");
 
     /**
@@ -35,7 +37,9 @@ final class Ffmpeg {
      * ("No space left on device").
      */
     static String describe(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // JavaCV ends every message of its exceptions with advice for its own users: not ours
+        String message = e.getMessage() == null ? e.getClass().getSimpleName()
+                : JAVACV_ADVICE.matcher(e.getMessage()).replaceAll("").strip();
         java.util.regex.Matcher code = ERROR_CODE.matcher(message);
         return code.find() ? errorText(Integer.parseInt(code.group(1))) + " (" + message + ")" : message;
     }

@@ -57,7 +57,7 @@ final class GifWriter extends MovieWriter {
             filter.start();
         } catch (FrameFilter.Exception | RuntimeException e) {
             releaseFilter();
-            throw new FileProblem(movie, "cannot set up the GIF palette filter: " + e.getMessage(), e);
+            throw new FileProblem(movie, "cannot set up the GIF palette filter: " + Ffmpeg.describe(e), e);
         }
         try {
             start(recorder);
@@ -88,7 +88,7 @@ final class GifWriter extends MovieWriter {
         try {
             filter.push(rgb, ImageToFrame.pixelFormat());
         } catch (FrameFilter.Exception | RuntimeException e) {
-            throw new FileProblem(movie, "cannot filter frame " + taken + ": " + e.getMessage(), e);
+            throw new FileProblem(movie, "cannot filter frame " + taken + ": " + Ffmpeg.describe(e), e);
         }
         taken++;
     }
@@ -110,7 +110,7 @@ final class GifWriter extends MovieWriter {
                 paletted = f;
             }
         } catch (FrameFilter.Exception e) {
-            throw new FileProblem(movie, "cannot make the GIF's palette: " + e.getMessage(), e);
+            throw new FileProblem(movie, "cannot make the GIF's palette: " + Ffmpeg.describe(e), e);
         }
         if (paletted == null || written != taken) {
             throw new IllegalStateException("the GIF filter gave " + written + " frames for " + taken);

@@ -5,7 +5,8 @@ package org.umapanim.knn;
  * and umap-learn's search for each point's bandwidth (doubling from 1, at most 64 steps) cannot
  * reach distances beyond about 1e19, so such data used to give infinite distances or a
  * meaningless layout. Scaling every value by one power of two changes no bit of any relative
- * result — every rounding scales with it — so data far from 1 is brought near it that way.
+ * result — every rounding scales with it — so data far from 1 is brought near it that way. The
+ * measures of a layout's quality compute the same distances, so they moderate their input the same.
  */
 public final class Magnitude {
     /** Data whose largest magnitude lies within [2^-LIMIT, 2^LIMIT] is left as it is. */

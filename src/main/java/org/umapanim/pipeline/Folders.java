@@ -28,6 +28,11 @@ public record Folders(Path data, Path frames, Path images, List<Path> movies, Pa
         movies.forEach(MovieFormat::of);
     }
 
+    /** The same folders with another data folder. */
+    public Folders withData(Path dir) {
+        return new Folders(dir, frames, images, movies, html);
+    }
+
     Path digits() {
         return data.resolve(DIGITS);
     }

@@ -14,6 +14,7 @@ import org.umapanim.dataset.download.KnownDataset;
 import org.umapanim.dataset.download.LocalFiles;
 import org.umapanim.reduce.DataProblem;
 import org.umapanim.reduce.Reducer;
+import org.umapanim.store.EpochsSchema;
 
 /**
  * The data set a run embeds, with the words its pictures are titled with.
@@ -53,6 +54,13 @@ record InputData(Dataset dataset, String selection, String what, String subtitle
         }
         if (s.sample() > 0) {
             data = data.sample(s.sample(), seed);
+        }
+        if (data.labelColumn() != null && EpochsSchema.isReserved(data.labelColumn())) {
+            Path file = s.input() == null ? Path.of(data.name()) : s.input();
+            String problem = "'" + data.labelColumn() + "': epochs.parquet has its own columns index, x, y and epoch,"
+                    + " so the labels cannot be called that there: rename the column in " + file.getFileName();
+            throw s.label() != null ? new SettingProblem("label", problem)
+                    : new FileProblem(file, "has the label column " + problem);
         }
         String selection = s.sample() > 0 ? "random sample of " + s.sample() + " (seed " + seed + ")"
                 : s.limit() > 0 ? "first " + s.limit() + " rows" : "all rows";

@@ -41,6 +41,10 @@ public record InputSelection(Path input, String dataset, String label, int limit
         if (sample < 0) {
             throw new SettingProblem("sample", "must not be negative, got " + sample);
         }
+        if (limit > 0 && sample > limit) {
+            throw new SettingProblem("sample", "asks for a sample of " + sample + " rows, but --limit " + limit
+                    + " keeps only the first " + limit + ": sample at most " + limit + " rows, or drop --limit");
+        }
         if (dataset != null) {
             KnownDataset.byCliName(dataset);
         }

@@ -35,6 +35,16 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Embeds the data unless the data folder holds a complete run of the same inputs and settings
+     * (or {@code force}): one of the runs {@code all} prepares to compare.
+     */
+    public void prepareUnlessUpToDate(PrepareSettings settings, boolean force) {
+        try (RunLock lock = RunLock.acquire(List.of(folders.data()))) {
+            reports.accept(new PrepareStage(settings, folders, progress, verbose).run(!force));
+        }
+    }
+
     /** Draws the frames of epochs.parquet, resuming an interrupted render of the same inputs. */
     public void render(RenderSettings settings) {
         try (RunLock lock = RunLock.acquire(List.of(folders.frames(), folders.images()))) {
@@ -87,12 +97,46 @@ public final class Pipeline {
     }
 
     /**
+     * Plays 2–4 prepared runs side by side: the frames and compare-metrics.parquet, the movies and
+     * the viewer, each skipped when up to date (unless {@code force}) and an interrupted render
+     * resumed. The runs are opened and checked first: runs of different rows are refused before any
+     * folder is made or file written.
+     */
+    public void compare(CompareSettings settings, EncodeSettings movie, boolean force) {
+        ComparedRuns runs = ComparedRuns.open(settings.runs());
+        checkMoviesAreFiles();
+        List<Path> dirs = new ArrayList<>(List.of(folders.data(), folders.frames(), folders.htmlDir()));
+        dirs.addAll(folders.movieDirs());
+        try (RunLock lock = RunLock.acquire(dirs)) {
+            CompareStage stage = new CompareStage(settings, runs, folders, progress);
+            StageStamp.State state = force ? StageStamp.State.STALE : stage.state();
+            int fps = movie.fps() != null ? movie.fps() : stage.fps();
+            EncodeStage encode = new EncodeStage(movie, fps, folders, progress, stage.fingerprint(), runs.id());
+            if (state != StageStamp.State.COMPLETE) {
+                try (EncodeStage.InMemory sink = encode.inMemory()) {
+                    reports.accept(stage.run(state, sink));
+                    reports.accept(sink.finish());
+                }
+            } else {
+                reports.accept(stage.skipped());
+                List<Path> stale = encode.stale();
+                reports.accept(stale.isEmpty() ? encode.skipped() : encode.runFromFrames(stale));
+            }
+            CompareViewStage view = new CompareViewStage(runs, stage.panelHeadings(), folders, progress);
+            reports.accept(force || view.state() != StageStamp.State.COMPLETE ? view.run() : view.skipped());
+        }
+    }
+
+    /**
      * Every stage in order, each skipped when its outputs are complete and were made from the same
      * inputs and settings (unless {@code force}).
      */
     public void all(PrepareSettings prepare, RenderSettings look, EncodeSettings movie, ViewSettings page,
                     boolean force) {
         checkMoviesAreFiles();
+        // the run will end at its last step (--epochs): a viewer asked for beyond it fails now, before any work
+        org.umapanim.view.EpochSelection.parse(page.epochs())
+                .requireWithin(prepare.reducer().reducer(prepare.compute()).steps());
         List<Path> dirs = new ArrayList<>(List.of(folders.data(), folders.frames(), folders.images(), folders.htmlDir()));
         dirs.addAll(folders.movieDirs());
         try (RunLock lock = RunLock.acquire(dirs)) {

@@ -94,6 +94,7 @@ final class RenderStage {
             return null;
         }
         MetricsReader.Metrics read = MetricsReader.read(file);
+        RunIdentity.requireSameRun(file, read.metadata(), folders.epochs(), run);
         if (read.lastEpoch() != epochs.lastEpoch()) {
             throw new FileProblem(file, "ends at epoch " + read.lastEpoch() + " but " + folders.epochs().getFileName()
                     + " at epoch " + epochs.lastEpoch() + "; they come from different runs (run prepare again)");
@@ -105,7 +106,7 @@ final class RenderStage {
         return stamp.check(outputs);
     }
 
-    private static Path stampFile(Path framesDir) {
+    static Path stampFile(Path framesDir) {
         return framesDir.resolve(STAMP);
     }
 

@@ -9,7 +9,7 @@ import org.umapanim.dataset.ParquetFiles;
 
 /**
  * Which prepare run made a file. Each run draws a fresh identity and writes it into the footers
- * of digits.parquet and epochs.parquet; render records it in the frames' stamp, encode in the
+ * of digits.parquet, epochs.parquet and metrics.parquet; render records it in the frames' stamp, encode in the
  * movie's. A stage refuses inputs whose identities differ, so a copied file, a prepare killed
  * between its two renames or a file from another run is never taken for the other half of a pair.
  */
@@ -31,13 +31,21 @@ final class RunIdentity {
      */
     static String requirePair(Path epochs, Map<String, String> epochsFooter, Path digits) {
         String run = epochsFooter.get(KEY);
-        String digitsRun = ParquetFiles.keyValueMetadata(digits).get(KEY);
-        if (!Objects.equals(run, digitsRun)) {
-            throw new FileProblem(digits, "does not belong with " + epochs.getFileName() + ": they come from different"
-                    + " prepare runs (" + shorten(digitsRun) + " and " + shorten(run) + "); run prepare again to make"
+        requireSameRun(digits, ParquetFiles.keyValueMetadata(digits), epochs, run);
+        return run;
+    }
+
+    /**
+     * The check for every file of a run (digits.parquet, metrics.parquet, …): {@code file}, whose
+     * footer is {@code footer}, must come from the prepare run {@code run} that made {@code epochs}.
+     */
+    static void requireSameRun(Path file, Map<String, String> footer, Path epochs, String run) {
+        String fileRun = footer.get(KEY);
+        if (!Objects.equals(run, fileRun)) {
+            throw new FileProblem(file, "does not belong with " + epochs.getFileName() + ": they come from different"
+                    + " prepare runs (" + shorten(fileRun) + " and " + shorten(run) + "); run prepare again to make"
                     + " both");
         }
-        return run;
     }
 
     private static String shorten(String run) {

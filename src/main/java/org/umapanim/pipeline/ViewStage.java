@@ -25,6 +25,7 @@ final class ViewStage {
     private final Heading heading;
     private final EpochSelection selection;
     private final StageStamp stamp;
+    private final Metrics metrics;
     /** digits.parquet's SHA-256, found once for the stamp and reused when the rows are read. */
     private final String digitsSha256;
 
@@ -36,6 +37,8 @@ final class ViewStage {
         this.heading = Heading.of(settings.title(), settings.subtitle(), epochs.metadata());
         this.selection = EpochSelection.parse(settings.epochs());
         String run = RunIdentity.requirePair(folders.epochs(), epochs.metadata(), folders.digits());
+        selection.keep(epochs.lastEpoch(), epochs.points());   // checked before the stamp is touched
+        this.metrics = metrics(folders, run);
         Map<String, String> inputs = StageStamp.preparedInputs(folders, run, heading);
         this.digitsSha256 = inputs.get(StageStamp.DIGITS_SHA256);
         inputs.put("view-epochs", selection.spec());
@@ -52,8 +55,8 @@ final class ViewStage {
     StageReport run() {
         long started = System.nanoTime();
         stamp.markStarted();
-        ViewSummary summary = ViewPage.write(folders.html(), epochs, EmbeddedRows.read(folders, epochs, digitsSha256), look(),
-                selection, metrics(), progress);
+        ViewSummary summary = ViewPage.write(folders.html(), epochs, EmbeddedRows.read(folders, epochs, digitsSha256),
+                look(heading, epochs), selection, metrics, progress);
         stamp.markComplete(List.of(folders.html()));
         String kept = summary.kept().note().isEmpty()
                 ? String.format("%,d points × %d %ss", summary.points(), summary.recordedEpochs(),
@@ -64,11 +67,13 @@ final class ViewStage {
     }
 
     /** The measures prepare took of every epoch (metrics.parquet), for the page's chart; none without the file. */
-    private Metrics metrics() {
+    static Metrics metrics(Folders folders, String run) {
         if (!Files.exists(folders.metrics())) {
             return Metrics.NONE;
         }
-        List<EpochMeasures> measured = MetricsReader.read(folders.metrics()).epochs();
+        MetricsReader.Metrics read = MetricsReader.read(folders.metrics());
+        RunIdentity.requireSameRun(folders.metrics(), read.metadata(), folders.epochs(), run);
+        List<EpochMeasures> measured = read.epochs();
         int[] epochs = measured.stream().mapToInt(EpochMeasures::epoch).toArray();
         List<Metrics.Series> series = new ArrayList<>();
         series.add(series("trustworthiness", measured, EpochMeasures::trustworthiness));
@@ -88,7 +93,7 @@ final class ViewStage {
     }
 
     /** The movie's look: its heading and render's own class order and palette, so page and frames agree. */
-    private ViewLook look() {
+    static ViewLook look(Heading heading, EpochsReader epochs) {
         Classes classes = Classes.of(epochs.labels());
         Palette palette = Palette.forClasses(classes.count());
         List<String> names = new ArrayList<>();

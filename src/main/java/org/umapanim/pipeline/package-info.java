@@ -1,5 +1,6 @@
 /**
- * Runs the stages — prepare, render, encode, view — from plain records
+ * Runs the stages — prepare, render, encode, view, and compare (2–4 runs side by side:
+ * {@link org.umapanim.pipeline.CompareSettings}) — from plain records
  * ({@link org.umapanim.pipeline.PrepareSettings}: {@link org.umapanim.pipeline.InputSelection},
  * one {@link org.umapanim.pipeline.ReducerSettings} such as
  * {@link org.umapanim.pipeline.UmapSettings}, the normalisation and

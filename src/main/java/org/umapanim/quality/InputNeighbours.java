@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.umapanim.knn.Blas;
+import org.umapanim.knn.Magnitude;
 import org.umapanim.knn.Workers;
 
 /**
@@ -75,9 +76,12 @@ final class InputNeighbours {
     }
 
     /** As {@link #of(float[], int, int, QualitySample, int, Workers)}, with the sketch's sizes given. */
-    static InputNeighbours of(float[] values, int n, int d, QualitySample sample, int k, Workers workers,
+    static InputNeighbours of(float[] data, int n, int d, QualitySample sample, int k, Workers workers,
                               long maxRanks, int head, int tail) {
         Blas.singleThreaded();
+        // squared distances of values from about 1e19 overflow a float, of values below about 1e-19
+        // vanish: scaled by a power of two as the kNN scales them, no rank changes
+        float[] values = Magnitude.moderated(data, workers);
         int m = sample.highD();
         boolean sketched = (long) m * n > maxRanks && n - 1 > head;
         double[] norms = new double[n];

@@ -16,7 +16,9 @@
  *       {@code PlaneGrid} — nearest neighbours in one epoch's layout;</li>
  *   <li>{@code Motion} — displacements, converted to the stored units once the run's scale is known;
  *       the loss is the reducer's own estimate ({@code reduce.ObjectiveEstimate}, UMAP's fuzzy
- *       cross-entropy from sampled edges and pairs), drawn once and taken every epoch.</li>
+ *       cross-entropy from sampled edges and pairs), drawn once and taken every epoch;</li>
+ *   <li>{@link org.umapanim.quality.LayoutAgreement} — how far two layouts of the same points share
+ *       their sampled points' 15 nearest neighbours (design §13), for runs compared side by side.</li>
  * </ul>
  *
  * <p>Imports: {@code common}, {@code knn} (the worker threads, BLAS) and {@code reduce} (the

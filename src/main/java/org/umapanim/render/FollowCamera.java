@@ -29,6 +29,14 @@ final class FollowCamera {
      * @param boxes the bounding box (min x, min y, max x, max y) of each drawn epoch's layout
      */
     static View[] views(Timeline timeline, int[] keys, double[][] boxes, int fps) {
+        return views(timeline, keys, boxes, fps, MAX_ZOOM_STEP, MIN_SIDE);
+    }
+
+    /**
+     * @param maxZoomStep the largest change of scale between two frames
+     * @param minSide     the smallest view
+     */
+    static View[] views(Timeline timeline, int[] keys, double[][] boxes, int fps, double maxZoomStep, double minSide) {
         int n = timeline.frames();
         double[][] box = new double[n][];
         double[] cx = new double[n];
@@ -47,11 +55,11 @@ final class FollowCamera {
         for (int f = 0; f < n; f++) {
             double[] b = box[f];
             double half = Math.max(Math.max(cx[f] - b[0], b[2] - cx[f]), Math.max(cy[f] - b[1], b[3] - cy[f]));
-            need[f] = Math.log(Math.max(MIN_SIDE / 2, half * (1 + 2 * MARGIN)));
+            need[f] = Math.log(Math.max(minSide / 2, half * (1 + 2 * MARGIN)));
         }
         // rate-limited, eased, kept at or above the need, and rate-limited again (easing can only
         // dip below the need next to a sharp change, where the last step puts the rate back)
-        double rate = Math.log1p(MAX_ZOOM_STEP);
+        double rate = Math.log1p(maxZoomStep);
         double[] size = movingAverage(limitRate(need, rate), ease);
         for (int f = 0; f < n; f++) {
             size[f] = Math.max(size[f], need[f]);

@@ -97,7 +97,7 @@ public final class FrameRenderer {
     }
 
     /** Removes frames beyond the last (from an earlier, longer movie) and leftover temp files. */
-    private static int removeStale(Path framesDir, int lastFrame) {
+    static int removeStale(Path framesDir, int lastFrame) {
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(framesDir)) {
             for (Path f : files) {
@@ -114,7 +114,7 @@ public final class FrameRenderer {
         return deleted;
     }
 
-    private static void createDirectories(Path dir) {
+    static void createDirectories(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

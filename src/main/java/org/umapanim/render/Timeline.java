@@ -160,6 +160,14 @@ final class Timeline {
         return Math.max(floor, Math.min(cap, share));
     }
 
+    /**
+     * The timeline that shows {@code epochs[f]} at frame {@code f}: one run's share of a
+     * comparison, whose frames are planned by progress over all its runs.
+     */
+    static Timeline of(double[] epochs) {
+        return new Timeline(epochs.clone());
+    }
+
     int frames() {
         return epochs.length;
     }

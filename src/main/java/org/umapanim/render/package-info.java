@@ -11,9 +11,12 @@
  *   <li>How a frame looks: {@link org.umapanim.render.FramePainter} on the 1100×800 reference layout
  *       scaled to any {@link org.umapanim.render.FrameSize}, {@link org.umapanim.render.Legend},
  *       {@link org.umapanim.render.Palette}, point sizes by {@code Dots}.</li>
+ *   <li>{@link org.umapanim.render.CompareRenderer} — 2–4 runs side by side (design §13), in step by
+ *       progress ({@code ProgressTimeline}), each panel with its own camera ({@code PanelGrid},
+ *       {@code PanelsPainter}), each run streamed ({@code StepStream}).</li>
  * </ul>
  *
- * <p>Imports: {@code common}, {@code dataset} (the rows behind the legend) and {@code store} (the
- * history it draws); knows nothing of codecs, the command line or the pipeline.
+ * <p>Imports: {@code common}, {@code dataset} (the rows behind the legend), {@code store} (the
+ * history it draws) and {@code quality} (the runs' agreement); knows nothing of codecs, the command line or the pipeline.
  */
 package org.umapanim.render;

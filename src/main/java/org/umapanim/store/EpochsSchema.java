@@ -71,6 +71,11 @@ public final class EpochsSchema {
                 .named("epochs");
     }
 
+    /** Whether {@code name} cannot name the label column: it is empty or one of the file's own columns. */
+    public static boolean isReserved(String name) {
+        return name.isEmpty() || FIXED_COLUMNS.contains(name);
+    }
+
     static void checkLabelColumnName(String labelColumn) {
         if (labelColumn != null && (labelColumn.isEmpty() || FIXED_COLUMNS.contains(labelColumn))) {
             throw new IllegalArgumentException("label column name '" + labelColumn

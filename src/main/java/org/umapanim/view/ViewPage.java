@@ -89,7 +89,7 @@ public final class ViewPage {
     }
 
     /** The class of every point, in the look's order; one byte per point, two beyond 256 classes. */
-    private static byte[] classBytes(String[] labels, List<String> names, int width) {
+    static byte[] classBytes(String[] labels, List<String> names, int width) {
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < names.size(); c++) {
             index.put(names.get(c), c);
@@ -108,7 +108,7 @@ public final class ViewPage {
         return out;
     }
 
-    private static List<ClassInfo> classInfo(ViewLook look) {
+    static List<ClassInfo> classInfo(ViewLook look) {
         List<ClassInfo> classes = new ArrayList<>();
         for (int c = 0; c < look.classes().size(); c++) {
             classes.add(new ClassInfo(look.classes().get(c), String.format("#%06x", look.colours()[c] & 0xFFFFFF)));
@@ -122,10 +122,10 @@ public final class ViewPage {
                         int[] epochs, List<ClassInfo> classes, int classBytes, String labelColumn,
                         PageItems.Shape item) {}
 
-    private record ClassInfo(String name, String colour) {}
+    record ClassInfo(String name, String colour) {}
 
     /** The {@code umap-metrics} block: NaN (not measured) becomes null, which JSON has and NaN it has not. */
-    private record MetricsJson(int[] epochs, List<SeriesJson> series) {
+    record MetricsJson(int[] epochs, List<SeriesJson> series) {
         static MetricsJson of(Metrics metrics) {
             List<SeriesJson> series = new ArrayList<>();
             for (Metrics.Series s : metrics.series()) {
@@ -139,5 +139,5 @@ public final class ViewPage {
         }
     }
 
-    private record SeriesJson(String name, List<Double> values) {}
+    record SeriesJson(String name, List<Double> values) {}
 }

@@ -10,7 +10,10 @@
  *       thinned to fit the viewer's memory; every point is always kept;</li>
  *   <li>{@link org.umapanim.view.ViewLook} — title, subtitle and class colours, handed in (the
  *       caller passes render's palette, so page and frames agree);</li>
- *   <li>{@link org.umapanim.view.Metrics} — optional per-epoch measures, drawn as a small chart.</li>
+ *   <li>{@link org.umapanim.view.Metrics} — optional per-epoch measures, drawn as a small chart;</li>
+ *   <li>{@link org.umapanim.view.ComparePage#write} — {@code movies/compare.html}: 2–4 runs side by
+ *       side on one progress slider ({@code compare.html}, {@code compare.css}, {@code compare.js}),
+ *       sharing the one-run page's decoding, drawing, item card and chart ({@code viewer-lib.js}).</li>
  * </ul>
  *
  * <p>The page uses no library and no network: WebGL points (the 2-D canvas where WebGL is missing

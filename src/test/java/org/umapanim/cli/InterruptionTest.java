@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,10 +58,15 @@ class InterruptionTest {
         long drawnBeforeKill = frameCount();
         assertThat(drawnBeforeKill).as("killed mid-render").isLessThan(61);
         assertThat(tmp.resolve("movies/umap.mp4")).doesNotExist();
+        Map<String, String> embedding = FileIdentities.embedding(tmp.resolve("data"));
+        Map<String, String> drawn = FileIdentities.of(Frames.in(tmp.resolve("frames")));
 
         CliRun run = CliRun.of(all().toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("prepare: skipped", "render:  resumed", "encode:  done");
+        assertThat(FileIdentities.embedding(tmp.resolve("data"))).as("prepare's files kept as they were")
+                .isEqualTo(embedding);
+        Map<String, String> after = FileIdentities.of(Frames.in(tmp.resolve("frames")));
+        assertThat(after).as("the frames drawn before the kill kept, not drawn again").containsAllEntriesOf(drawn);
         assertThat(frameCount()).isEqualTo(61);
         assertThat(tmp.resolve("movies/umap.mp4")).isNotEmptyFile();
         try (Stream<Path> files = Files.walk(tmp)) {

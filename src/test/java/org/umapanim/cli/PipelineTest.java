@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -92,8 +93,10 @@ class PipelineTest {
     @Test
     @Order(3)
     void theMetricsInsetRedrawsAndReencodesButKeepsTheEmbedding() throws Exception {
+        Map<String, String> embedding = FileIdentities.embedding(tmp.resolve("data"));
         CliRun run = CliRun.of(all("--epochs", "20", "--metrics-inset"));
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(FileIdentities.embedding(tmp.resolve("data"))).as("the embedding kept").isEqualTo(embedding);
         assertThat(run.out()).contains("prepare: skipped", "render:  done", "21 frames drawn", "encode:  done");
         assertThat(insetBorder(frames().get(20))).isGreaterThan(400);
         assertThat(insetBorder(tmp.resolve("images/combined.png"))).isGreaterThan(400);
@@ -114,8 +117,10 @@ class PipelineTest {
     @Test
     @Order(4)
     void aNewTitleRedrawsReencodesAndRewritesTheViewerButKeepsTheEmbedding() throws Exception {
+        Map<String, String> embedding = FileIdentities.embedding(tmp.resolve("data"));
         CliRun run = CliRun.of(all("--epochs", "20", "--title", "Digits"));
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(FileIdentities.embedding(tmp.resolve("data"))).as("the embedding kept").isEqualTo(embedding);
         assertThat(run.out()).contains("prepare: skipped", "render:  done", "encode:  done", "view:    done");
         assertThat(Files.readString(tmp.resolve("movies/umap.html"))).contains("\"title\":\"Digits\"");
     }
@@ -160,10 +165,18 @@ class PipelineTest {
     @Test
     @Order(9)
     void aDeletedFrameIsRedrawnAlone() throws Exception {
+        Map<String, String> before = FileIdentities.of(frames());
+        String deleted = frames().get(5).getFileName().toString();
         Files.delete(frames().get(5));
         FileTime untouched = Files.getLastModifiedTime(frames().get(2));
         CliRun run = CliRun.of(all("--epochs", "12", "--title", "Digits", "--crf", "30"));
         assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, String> after = FileIdentities.of(frames());
+        assertThat(after.get(deleted)).as("the deleted frame drawn again, the same picture in a new file")
+                .startsWith(before.get(deleted).split(" ")[0]).isNotEqualTo(before.get(deleted));
+        after.remove(deleted);
+        before.remove(deleted);
+        assertThat(after).as("every other frame kept, not drawn again").isEqualTo(before);
         assertThat(run.out()).contains("prepare: skipped", "render:  resumed", "1 frames drawn", "encode:  done",
                 "view:    skipped");
         assertThat(frames()).hasSize(13);

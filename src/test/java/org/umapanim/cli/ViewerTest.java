@@ -171,15 +171,10 @@ class ViewerTest {
                 rows.add(new Object[] {rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4)});
             }
         }
-        List<List<Double>> xy = rows.stream().map(r -> List.of((Double) r[1], (Double) r[2])).toList();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Number>> screen = (List<Map<String, Number>>) browser.script(
-                "return arguments[0].map(p => window.umapView.toScreen(p[0], p[1]))", xy);
         List<Point> points = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Object[] r = rows.get(i);
-            points.add(new Point((Integer) r[0], (Double) r[1], (Double) r[2], (String) r[3],
-                    (int) Math.floor(screen.get(i).get("x").doubleValue()), (int) Math.floor(screen.get(i).get("y").doubleValue())));
+        for (Object[] r : rows) {
+            int[] at = browser.toScreen((Double) r[1], (Double) r[2]);
+            points.add(new Point((Integer) r[0], (Double) r[1], (Double) r[2], (String) r[3], at[0], at[1]));
         }
         assertThat(points).hasSize(ROWS);
         return points;

@@ -48,6 +48,23 @@ public record FfProbe(String codec, int width, int height, String pixelFormat, S
                 Double.parseDouble(v.get("duration")), v.get("format_name"));
     }
 
+    /**
+     * Frame {@code index} (from 0) of {@code movie} as Debian's {@code ffmpeg} decodes it: a decoder
+     * independent of the FFmpeg build inside JavaCV that encoded it.
+     */
+    public static java.awt.image.BufferedImage frame(Path movie, int index) throws IOException, InterruptedException {
+        require();
+        Path ffmpeg = FFPROBE.resolveSibling("ffmpeg");
+        Process p = new ProcessBuilder(ffmpeg.toString(), "-v", "error", "-i", movie.toString(), "-vf",
+                "select=eq(n\\," + index + ")", "-frames:v", "1", "-f", "image2pipe", "-vcodec", "png", "-")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] png = p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0 || png.length == 0) {
+            throw new IOException("ffmpeg could not decode frame " + index + " of " + movie);
+        }
+        return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    }
+
     /** Frames per second as a number, from {@code avg_frame_rate} ("30/1"). */
     public double fps() {
         List<String> parts = List.of(averageRate.split("/"));

@@ -89,6 +89,20 @@ class FormatsTest {
         assertThat(TestMovies.meanAbsDiff(half(pngs.get(FRAMES - 1)), d.frames().get(20))).isLessThan(4);
     }
 
+    /** The pixels again, decoded by Debian's ffmpeg, not by the FFmpeg build that encoded them. */
+    @Test
+    void debiansFfmpegDecodesEachFormatToItsFrames() throws Exception {
+        for (String movie : List.of("m.mp4", "m.webm")) {
+            BufferedImage decoded = FfProbe.frame(tmp.resolve(movie), 25);
+            assertThat(decoded.getWidth()).isEqualTo(200);
+            assertThat(TestMovies.meanAbsDiff(pngs.get(25), decoded)).as(movie).isLessThan(3)
+                    .isLessThan(TestMovies.meanAbsDiff(pngs.get(31), decoded));
+        }
+        BufferedImage gif = FfProbe.frame(tmp.resolve("m.gif"), 7);
+        assertThat(TestMovies.meanAbsDiff(half(pngs.get(14)), gif)).as("GIF frame 7 is frame 14").isLessThan(4)
+                .isLessThan(TestMovies.meanAbsDiff(half(pngs.get(20)), gif));
+    }
+
     @Test
     void gifHasOnePaletteForTheWholeMovie() throws Exception {
         GifBlocks gif = GifBlocks.read(tmp.resolve("m.gif"));

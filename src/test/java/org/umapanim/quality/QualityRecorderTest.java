@@ -73,6 +73,34 @@ class QualityRecorderTest {
         }
     }
 
+    /**
+     * Data scaled by a power of ten far from 1: the squares of values from about 1e19 overflow a
+     * float and those of values below about 1e-19 vanish, so distances computed as they are would
+     * tell no neighbour from another; the same layout must score the same.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "values × {0}")
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {1e19, 1e30, 1e-30})
+    void theMeasuresOfDataOfAnyMagnitudeAreThoseOfTheUnscaledData(double scale) {
+        Blobs b = Blobs.make(600, 12, 4, 5);
+        float[] scaled = new float[b.values().length];
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = (float) (b.values()[i] * scale);
+        }
+        Blobs big = new Blobs(scaled, b.labels(), b.classes(), b.n(), b.d());
+        float[][] layouts = layouts(b);
+        QualityRun plain = record(b, b.labels(), layouts, 1, 1);
+        QualityRun far = record(big, b.labels(), layouts, 1, 1);
+        for (int e = 0; e < layouts.length; e++) {
+            EpochMeasures expected = plain.epochs().get(e);
+            EpochMeasures actual = far.epochs().get(e);
+            assertThat(actual.trustworthiness()).as("trustworthiness, layout %d", e)
+                    .isCloseTo(expected.trustworthiness(), within(0.01));
+            assertThat(actual.neighbourPreservation()).as("neighbours kept, layout %d", e)
+                    .isCloseTo(expected.neighbourPreservation(), within(0.01));
+        }
+        assertThat(plain.epochs().get(1).neighbourPreservation()).as("a layout that keeps neighbours").isGreaterThan(0.1);   // a random one keeps 15/599
+    }
+
     @Test
     void withEveryPointSampledTheMeasuresAreExact() {
         Blobs b = Blobs.make(400, 12, 4, 1);

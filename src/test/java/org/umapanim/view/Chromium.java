@@ -107,11 +107,27 @@ public final class Chromium implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
-    /** Where the viewer puts the data point (x, y) of the unit square, in viewport pixels. */
+    /** CSS pixels between the unit square and the plot's shorter side at the opening zoom (the page's PAD). */
+    private static final double PAD = 12;
+
+    /**
+     * Where the data point (x, y) of the unit square must be on screen, in viewport pixels, at the
+     * opening zoom: derived from the plot area as the DOM lays it out and the viewer's documented
+     * rule (the unit square centred in the plot, PAD pixels inside its shorter side, y up), not
+     * from the page's own code, so a wrong camera in the page shows as points in the wrong place.
+     */
     public int[] toScreen(double x, double y) {
         @SuppressWarnings("unchecked")
-        Map<String, Number> p = (Map<String, Number>) script("return window.umapView.toScreen(arguments[0], arguments[1])", x, y);
-        return new int[] {(int) Math.floor(p.get("x").doubleValue()), (int) Math.floor(p.get("y").doubleValue())};
+        Map<String, Number> box = (Map<String, Number>) script("const a = document.getElementById('canvases'),"
+                + " r = a.getBoundingClientRect();"
+                + " return {left: r.left + a.clientLeft, top: r.top + a.clientTop, w: a.clientWidth, h: a.clientHeight};");
+        double left = box.get("left").doubleValue();
+        double top = box.get("top").doubleValue();
+        double width = box.get("w").doubleValue();
+        double height = box.get("h").doubleValue();
+        double unit = Math.min(width, height) - 2 * PAD;
+        return new int[] {(int) Math.floor(left + width / 2 + (x - 0.5) * unit),
+                (int) Math.floor(top + height / 2 - (y - 0.5) * unit)};
     }
 
     public BufferedImage screenshot() {

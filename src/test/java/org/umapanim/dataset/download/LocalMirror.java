@@ -107,26 +107,6 @@ public final class LocalMirror implements AutoCloseable {
         };
     }
 
-    /** The first answer sends {@code cut} bytes and then stalls for {@code stallMillis}. */
-    static Behaviour stallingOnce(byte[] content, int cut, long stallMillis) {
-        return (exchange, n) -> {
-            if (n > 1) {
-                send(exchange, content, content.length);
-                return;
-            }
-            exchange.sendResponseHeaders(200, content.length);
-            OutputStream out = exchange.getResponseBody();
-            out.write(content, 0, cut);
-            out.flush();
-            try {
-                Thread.sleep(stallMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IOException("giving up after the stall on purpose");
-        };
-    }
-
     /** Sends {@code content} (or the asked-for tail of it), but only up to byte {@code upTo}, then closes. */
     private static void send(HttpExchange exchange, byte[] content, int upTo) throws IOException {
         String range = exchange.getRequestHeaders().getFirst("Range");
