@@ -19,6 +19,7 @@ import java.lang.annotation.Target;
         INPUT("Input"),
         LAYOUT("Layout"),
         UMAP("UMAP"),
+        TSNE("t-SNE"),
         FRAMES("Frames"),
         MOVIE("Movie"),
         VIEWER("Viewer"),

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "prepare", mixinStandardHelpOptions = true, versionProvider = Main.class,
-        description = "Embed the data with the reducer (UMAP unless --reducer says otherwise) and write data/digits.parquet and data/epochs.parquet (one layout per step: per epoch for UMAP).")
+        description = "Embed the data with the reducer (UMAP unless --reducer says otherwise) and write data/digits.parquet and data/epochs.parquet (one layout per step: per epoch for UMAP, per iteration for t-SNE).")
 final class PrepareCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Mixin PrepareOptions options;

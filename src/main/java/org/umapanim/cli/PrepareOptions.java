@@ -9,6 +9,7 @@ import org.umapanim.pipeline.InputSelection;
 import org.umapanim.pipeline.PrepareSettings;
 import org.umapanim.pipeline.ReducerSettings;
 import org.umapanim.pipeline.Reducers;
+import org.umapanim.pipeline.TsneSettings;
 import org.umapanim.pipeline.UmapSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
@@ -80,13 +81,18 @@ final class PrepareOptions {
         }
     }
 
+    @Mixin ReducerOptions shared;
+
     @Mixin UmapOptions umap;
+
+    @Mixin TsneOptions tsne;
 
     PrepareSettings settings(Compute compute) {
         InputSelection input = new InputSelection(source.input, source.dataset, label, limit, sample, cacheDir, mirrors,
                 new ReadOptions(labels, array, features, useRep));
         ReducerSettings reducerSettings = switch (Reducers.known(reducer)) {
-            case UmapSettings.NAME -> umap.settings();
+            case UmapSettings.NAME -> umap.settings(shared);
+            case TsneSettings.NAME -> tsne.settings(shared);
             default -> throw new IllegalStateException("no options for the reducer " + reducer);
         };
         return new PrepareSettings(input, reducerSettings, stretch, compute);

@@ -3,7 +3,10 @@ package org.umapanim.cli;
 import org.umapanim.pipeline.UmapSettings;
 import picocli.CommandLine.Option;
 
-/** UMAP's own options ({@code --reducer umap}). */
+/**
+ * UMAP's own options ({@code --reducer umap}); {@code --learning-rate}, {@code --init},
+ * {@code --pca} and {@code --metric} are shared with t-SNE ({@link ReducerOptions}).
+ */
 @HelpSection(HelpSection.Part.UMAP)
 final class UmapOptions {
     private static final UmapSettings UMAP = UmapSettings.DEFAULTS;
@@ -20,33 +23,15 @@ final class UmapOptions {
     @Option(names = "--spread", paramLabel = "S", description = "Scale of the embedded points (default: ${DEFAULT-VALUE}).")
     double spread = UMAP.spread();
 
-    @Option(names = "--learning-rate", paramLabel = "A", description = "Initial SGD learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate = UMAP.learningRate();
-
     @Option(names = "--negative-sample-rate", paramLabel = "N", description = "Negative samples per positive edge sample (default: ${DEFAULT-VALUE}).")
     int negativeSampleRate = UMAP.negativeSampleRate();
 
     @Option(names = "--repulsion-strength", paramLabel = "G", description = "Weight of the negative samples (default: ${DEFAULT-VALUE}).")
     double repulsionStrength = UMAP.repulsionStrength();
 
-    @Option(names = "--init", paramLabel = "METHOD", description = "How the layout starts: spectral (eigenvectors of the neighbour graph), pca (the first two principal components of the data) or random (default: ${DEFAULT-VALUE}).")
-    String init = UMAP.init();
 
-    @Option(names = "--pca", paramLabel = "N", description = "Reduce the data to their first N principal components before finding neighbours. Speeds up wide dense data such as 784-pixel images or embeddings of hundreds of dimensions (e.g. --pca 50); leave it off for data of a few dozen columns or fewer (default: off).")
-    int pca = UMAP.pca();
-
-    @Option(names = "--metric", paramLabel = "NAME", completionCandidates = MetricNames.class, description = "Distance the nearest neighbours are found by: ${COMPLETION-CANDIDATES}; cosine suits text and image embeddings. The layout itself is always Euclidean (default: ${DEFAULT-VALUE}).")
-    String metric = UMAP.metric();
-
-    static final class MetricNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return UmapSettings.metrics().iterator();
-        }
-    }
-
-    UmapSettings settings() {
-        return new UmapSettings(epochs, neighbors, minDist, spread, learningRate, negativeSampleRate, repulsionStrength,
-                init, pca, metric);
+    UmapSettings settings(ReducerOptions shared) {
+        return new UmapSettings(epochs, neighbors, minDist, spread, shared.learningRate(UMAP.learningRate(), null),
+                negativeSampleRate, repulsionStrength, shared.init(UMAP.init()), shared.pca, shared.metric);
     }
 }

@@ -6,7 +6,7 @@ import org.umapanim.common.SettingProblem;
 /** The reducers {@code prepare} can run, by name: the one list {@code --reducer} accepts. */
 public final class Reducers {
     /** Their names, the default first. */
-    public static final List<String> NAMES = List.of(UmapSettings.NAME);
+    public static final List<String> NAMES = List.of(UmapSettings.NAME, TsneSettings.NAME);
 
     private Reducers() {}
 

@@ -63,7 +63,7 @@ class CommandLineTest {
         }
     }
 
-    private static final Pattern OPTION_ENTRY = Pattern.compile("(?m)^ {2,}(?:-\\w, )?(--[\\w-]+)(=[^\\s\\]]+)?(?=\\s)");
+    private static final Pattern OPTION_ENTRY = Pattern.compile("(?m)^ {2,8}(?:-\\w, )?(--[\\w-]+)(=[^\\s\\]]+)?(?=\\s)");
 
     @Test
     void prepareHelpSaysWhenPcaHelps() {
@@ -117,7 +117,7 @@ class CommandLineTest {
         CliRun run = CliRun.of("prepare", "--reducer", "pca", "--limit", "100", "--data-dir", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip().split("\n")).containsExactly(
-                "umap-anim: --reducer must be umap, got 'pca'",
+                "umap-anim: --reducer must be umap or tsne, got 'pca'",
                 "Try 'umap-anim prepare --help' for the options and their values.");
         assertThat(tmp).isEmptyDirectory();
     }
@@ -125,9 +125,12 @@ class CommandLineTest {
     @Test
     void prepareHelpGroupsUmapsOptionsUnderItsName() {
         String help = CliRun.of("prepare", "--help").out();
-        assertThat(help).contains("--reducer=NAME").containsPattern("How the layout is found: umap;");
-        assertThat(help.substring(help.indexOf("\nUMAP:"), help.indexOf("\nRun:"))).contains("--epochs", "--neighbors",
-                "--min-dist", "--metric", "--pca", "--init").doesNotContain("--reducer", "--limit");
+        assertThat(help).contains("--reducer=NAME").containsPattern("How the layout is found: umap, tsne;");
+        assertThat(help.substring(help.indexOf("\nUMAP:"), help.indexOf("\nt-SNE:"))).contains("--epochs", "--neighbors",
+                "--min-dist", "--spread").doesNotContain("--reducer", "--limit", "--metric", "--perplexity");
+        // the options both reducers take, each one option whose default is the reducer's own
+        assertThat(help.substring(help.indexOf("\nLayout:"), help.indexOf("\nUMAP:"))).contains("--metric", "--pca",
+                "--init", "--learning-rate");
     }
 
     @Test
@@ -191,8 +194,9 @@ class CommandLineTest {
     void allsHelpListsItsOptionsInParts() {
         String help = CliRun.of("all", "--help").out();
         assertThat(help).startsWith("Usage: umap-anim all [OPTIONS]");
-        List<String> parts = help.lines().filter(l -> l.matches("[A-Z][A-Za-z]*:")).toList();
-        assertThat(parts).containsExactly("Input:", "Layout:", "UMAP:", "Frames:", "Movie:", "Viewer:", "Folders:", "Run:");
+        List<String> parts = help.lines().filter(l -> l.matches("[A-Za-z][A-Za-z-]*:")).toList();
+        assertThat(parts).containsExactly("Input:", "Layout:", "UMAP:", "t-SNE:", "Frames:", "Movie:", "Viewer:", "Folders:",
+                "Run:");
         assertThat(help.substring(help.indexOf("Input:"), help.indexOf("Layout:"))).contains("--input", "--limit", "--label");
         assertThat(help.substring(help.indexOf("Layout:"), help.indexOf("UMAP:"))).contains("--reducer=NAME", "--stretch")
                 .doesNotContain("--epochs");

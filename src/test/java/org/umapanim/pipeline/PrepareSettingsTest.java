@@ -79,7 +79,8 @@ class PrepareSettingsTest {
     @Test
     void anUnknownReducerIsNamedWithTheOnesThereAre() {
         assertThat(Reducers.known("umap")).isEqualTo("umap");
-        assertThat(settingOf(() -> Reducers.known("tsne"))).isEqualTo("reducer must be umap, got 'tsne'");
+        assertThat(Reducers.known("tsne")).isEqualTo("tsne");
+        assertThat(settingOf(() -> Reducers.known("pca"))).isEqualTo("reducer must be umap or tsne, got 'pca'");
     }
 
     @Test
