@@ -20,6 +20,8 @@ import org.umapanim.common.Checksums;
  * @param image        the pixel grid when every row is an image, else empty
  * @param matrix       which of the file's matrices the values are ({@code obsm/X_pca}, an .npz
  *                     array, a vector column), for the footer; null when the file holds only one
+ * @param classes      the distinct labels in display order (legend, palette): the order the file
+ *                     states (see {@link ClassOrder}); given null or partial, completed by its rule
  */
 public record Dataset(
         String name,
@@ -29,7 +31,8 @@ public record Dataset(
         String labelColumn,
         String[] labels,
         Optional<ImageShape> image,
-        String matrix) {
+        String matrix,
+        List<String> classes) {
 
     /** The label of every row of an unlabelled data set. */
     public static final String NO_LABEL = "";
@@ -41,6 +44,7 @@ public record Dataset(
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(image, "image");
         columns = List.copyOf(columns);
+        classes = ClassOrder.of(labels, classes == null ? List.of() : classes);
         if ((long) labels.length * columns.size() != values.length) {
             throw new IllegalArgumentException(values.length + " values are not " + labels.length
                     + " rows × " + columns.size() + " columns");
@@ -48,6 +52,12 @@ public record Dataset(
         if (image.isPresent() && image.get().pixels() != columns.size()) {
             throw new IllegalArgumentException("image " + image.get() + " does not match " + columns.size() + " columns");
         }
+    }
+
+    /** A data set whose file states no class order: its classes follow {@link ClassOrder}'s rule. */
+    public Dataset(String name, String sha256, List<String> columns, float[] values, String labelColumn,
+            String[] labels, Optional<ImageShape> image, String matrix) {
+        this(name, sha256, columns, values, labelColumn, labels, image, matrix, null);
     }
 
     /** A data set read from a file that holds one matrix. */
@@ -77,7 +87,7 @@ public record Dataset(
             return this;
         }
         return new Dataset(name, sha256, columns, Arrays.copyOf(values, n * cols()), labelColumn,
-                Arrays.copyOf(labels, n), image, matrix);
+                Arrays.copyOf(labels, n), image, matrix, classes);
     }
 
     /**
@@ -107,13 +117,14 @@ public record Dataset(
             System.arraycopy(values, order[i] * d, picked, i * d, d);
             pickedLabels[i] = labels[order[i]];
         }
-        return new Dataset(name, sha256, columns, picked, labelColumn, pickedLabels, image, matrix);
+        return new Dataset(name, sha256, columns, picked, labelColumn, pickedLabels, image, matrix, classes);
     }
 
     /**
      * The rows of {@code parts} one after another (e.g. MNIST's train and test files). The parts must
-     * have the same columns, label column and image shape. The checksum is the SHA-256 of the parts'
-     * checksums, each as hex followed by a newline, in order.
+     * have the same columns, label column and image shape; their class order is kept when they all
+     * have the same one. The checksum is the SHA-256 of the parts' checksums, each as hex followed by
+     * a newline, in order.
      */
     public static Dataset concat(String name, List<Dataset> parts) {
         if (parts.isEmpty()) {
@@ -144,7 +155,10 @@ public record Dataset(
             checksums.append(part.sha256).append('\n');
         }
         String sha = Checksums.sha256(checksums.toString().getBytes(StandardCharsets.US_ASCII));
-        return new Dataset(name, sha, first.columns, values, first.labelColumn, labels, first.image, first.matrix);
+        // one order when the parts agree on it; else the rule (part orders run one after another would not be one)
+        boolean sameOrder = parts.stream().allMatch(p -> p.classes.equals(first.classes));
+        return new Dataset(name, sha, first.columns, values, first.labelColumn, labels, first.image, first.matrix,
+                sameOrder ? first.classes : null);
     }
 
     @Override

@@ -25,8 +25,8 @@ import org.umapanim.knn.SparsePrincipalComponents;
  * present, else {@code X} when it has at most 50 columns, else the first 50 principal components
  * of {@code X}, taken from the sparse matrix itself ({@link SparsePrincipalComponents}) when
  * {@code X} is sparse. {@code --use-rep} picks any {@code obsm} key, {@code X} or
- * {@code layers/NAME}. Labels are an {@code obs} column: categorical (codes and categories),
- * text, integer or boolean.
+ * {@code layers/NAME}. Labels are an {@code obs} column: categorical (codes and categories; the
+ * classes keep the categories' order, as scanpy's legend does), text, integer or boolean.
  *
  * <p>Both layouts are read: anndata ≥ 0.8 tags every element with {@code encoding-type}
  * (a categorical column is a group of {@code codes} and {@code categories}; a sparse matrix a
@@ -57,10 +57,12 @@ final class H5adReader {
             int keep = limit == 0 ? n : Math.min(n, limit);
             List<String> obs = obsColumns(h5);
             int labelAt = labelIndex(obs, label, file);
-            String[] labels = labelAt < 0 ? unlabelled(keep) : obsColumn(h5, file, obs.get(labelAt), n, keep);
+            Labels labels = labelAt < 0 ? new Labels(unlabelled(keep), null)
+                    : obsColumn(h5, file, obs.get(labelAt), n, keep);
             Matrix m = matrix(h5, file, options.useRep(), n, keep);
             return new Dataset(TableName.of(file), sha, m.columns(), m.values(),
-                    labelAt < 0 ? null : obs.get(labelAt), labels, Optional.empty(), m.description());
+                    labelAt < 0 ? null : obs.get(labelAt), labels.values(), Optional.empty(), m.description(),
+                    labels.order());
         } catch (FileProblem | SettingProblem e) {
             throw e;
         } catch (OutOfMemoryError e) {
@@ -166,14 +168,20 @@ final class H5adReader {
         return labels;
     }
 
+    /** An obs column's values as text, and the order of its categories (null when it is not categorical). */
+    private record Labels(String[] values, List<String> order) {}
+
     /** The first {@code keep} values of obs column {@code name} as text. */
-    private static String[] obsColumn(HdfFile h5, Path file, String name, int n, int keep) {
+    private static Labels obsColumn(HdfFile h5, Path file, String name, int n, int keep) {
         Group obs = (Group) h5.getChild("obs");
         Node node = obs.getChild(name);
         String type = stringAttribute(node, "encoding-type");
         String[] text;
+        List<String> order = null;
         if (node instanceof Group g && "categorical".equals(type)) {
-            text = categorical(file, name, values(g.getChild("codes")), texts(g.getChild("categories")), keep);
+            String[] categories = texts(g.getChild("categories"));
+            order = Arrays.asList(categories);
+            text = categorical(file, name, values(g.getChild("codes")), categories, keep);
         } else if (node instanceof Group g && type != null && type.startsWith("nullable-")) {
             Object values = values(g.getChild("values"));
             Object mask = values(g.getChild("mask"));
@@ -191,7 +199,9 @@ final class H5adReader {
                 throw new FileProblem(file, "obs column '" + name + "' has categories but obs/__categories/" + name
                         + " is missing");
             }
-            text = categorical(file, name, values(d), texts(categories), keep);
+            String[] stored = texts(categories);
+            order = Arrays.asList(stored);
+            text = categorical(file, name, values(d), stored, keep);
         } else if (node instanceof io.jhdf.api.Dataset d) {
             text = texts(values(d));
         } else {
@@ -209,7 +219,7 @@ final class H5adReader {
             }
             out[i] = shared.computeIfAbsent(text[i], k -> k);
         }
-        return out;
+        return new Labels(out, order);
     }
 
     private static String[] categorical(Path file, String name, Object codes, String[] categories, int keep) {

@@ -42,7 +42,8 @@ public final class IdxReader {
      *
      * @param labels      the labels file, or null for unlabelled images
      * @param labelColumn what the labels are called ({@code digit} for MNIST); ignored when unlabelled
-     * @param classNames  the text of label 0, 1, …; null for the number itself ("0" … "9")
+     * @param classNames  the text of label 0, 1, …; null for the number itself ("0" … "9"); the classes'
+     *                    order (a number's text follows the numbers' order)
      */
     public static Dataset read(Path images, Path labels, String name, String labelColumn, List<String> classNames) {
         return read(List.of(new Pair(images, labels)), name, labelColumn, classNames);
@@ -72,16 +73,18 @@ public final class IdxReader {
                     : readLabels(pair[1], digest, images, classNames);
             parts.add(new Dataset(name, "", pixelColumns(images.height * images.width), images.values,
                     pair[1] == null ? null : labelColumn, labels,
-                    Optional.of(new ImageShape(images.height, images.width))));
+                    Optional.of(new ImageShape(images.height, images.width)), null, classNames));
             left -= images.kept;
         }
         String sha = Checksums.hex(digest);
         if (parts.size() == 1) {
             Dataset only = parts.get(0);
-            return new Dataset(name, sha, only.columns(), only.values(), only.labelColumn(), only.labels(), only.image());
+            return new Dataset(name, sha, only.columns(), only.values(), only.labelColumn(), only.labels(), only.image(),
+                    null, classNames);
         }
         Dataset all = Dataset.concat(name, parts);
-        return new Dataset(name, sha, all.columns(), all.values(), all.labelColumn(), all.labels(), all.image());
+        return new Dataset(name, sha, all.columns(), all.values(), all.labelColumn(), all.labels(), all.image(), null,
+                classNames);
     }
 
     /** {@code pixel1 … pixelD}, the column names of the original notebook's file. */
