@@ -45,8 +45,8 @@ final class RunRecorders implements EpochListener, AutoCloseable {
         this.folders = folders;
         this.data = data;
         this.footer = footer;
-        this.epochs = new EpochsWriter(set.staged(folders.epochs()), data.labelColumn(), data.labels(), steps, stretch,
-                footer);
+        this.epochs = new EpochsWriter(set.staged(folders.epochs()), data.labelColumn(), data.labels(), data.classes(),
+                steps, stretch, footer);
         try {
             this.measures = new QualityRecorder(data.values(), data.rows(), data.cols(),
                     data.labelled() ? data.labels() : null, compute.seed(), compute.threads());

@@ -94,7 +94,7 @@ final class ViewStage {
 
     /** The movie's look: its heading and render's own class order and palette, so page and frames agree. */
     static ViewLook look(Heading heading, EpochsReader epochs) {
-        Classes classes = Classes.of(epochs.labels());
+        Classes classes = Classes.of(epochs.labels(), epochs.classes());
         Palette palette = Palette.forClasses(classes.count());
         List<String> names = new ArrayList<>();
         int[] colours = new int[classes.count()];

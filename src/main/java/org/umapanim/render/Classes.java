@@ -1,16 +1,16 @@
 package org.umapanim.render;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import org.umapanim.dataset.ClassOrder;
 
 /**
  * The distinct classes among the points' labels, in display order, and the class of every point.
- * Labels that are all numbers sort numerically (so "10" follows "9"), anything else as text.
- * Missing labels (unlabelled data) count as one class with an empty name.
+ * The order is the one the data states (the run's recorded order, see
+ * {@link org.umapanim.store.EpochHistory#classes}); labels it does not cover follow
+ * {@link ClassOrder}'s rule. Colours follow the order. Missing labels (unlabelled data) count as
+ * one class with an empty name.
  */
 public final class Classes {
     private final String[] names;
@@ -21,15 +21,18 @@ public final class Classes {
         this.ofPoint = ofPoint;
     }
 
+    /** The classes of {@code labels} in {@link ClassOrder}'s rule: for data that states no order. */
     public static Classes of(String[] labels) {
+        return of(labels, List.of());
+    }
+
+    /** The classes of {@code labels} in the order {@code order} states (a history's {@code classes()}). */
+    public static Classes of(String[] labels, List<String> order) {
         String[] clean = new String[labels == null ? 0 : labels.length];
         for (int i = 0; i < clean.length; i++) {
             clean[i] = labels[i] == null ? "" : labels[i];
         }
-        // sorted once distinct: sorting a million labels parses numbers at every comparison
-        TreeSet<String> distinct = new TreeSet<>(allNumeric(clean) ? NUMERIC : Comparator.naturalOrder());
-        distinct.addAll(new HashSet<>(Arrays.asList(clean)));
-        String[] names = distinct.toArray(new String[0]);
+        String[] names = ClassOrder.of(clean, order).toArray(new String[0]);
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < names.length; c++) {
             index.put(names[c], c);
@@ -39,27 +42,6 @@ public final class Classes {
             ofPoint[i] = index.get(clean[i]);
         }
         return new Classes(names, ofPoint);
-    }
-
-    private static final Comparator<String> NUMERIC =
-            Comparator.<String>comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder());
-
-    private static boolean allNumeric(String[] labels) {
-        Map<String, Boolean> seen = new HashMap<>();
-        for (String s : labels) {
-            if (!seen.computeIfAbsent(s, Classes::isNumber)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            return Double.isFinite(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     public int count() {

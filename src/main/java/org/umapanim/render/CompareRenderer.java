@@ -23,6 +23,7 @@ import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.quality.LayoutAgreement;
+import org.umapanim.store.EpochHistory;
 
 /**
  * Draws the frames of a comparison ({@link RenderedFiles#frame} names, in a folder of their own):
@@ -69,7 +70,8 @@ public final class CompareRenderer {
                                      Progress progress, FrameSink sinkOrNull) {
         long start = System.nanoTime();
         int n = runs.get(0).history().points();
-        String[] labels = runs.get(0).history().labels();
+        EpochHistory first = runs.get(0).history();
+        Classes classes = Classes.of(first.labels(), first.classes());
         for (CompareRun run : runs) {
             if (run.history().points() != n) {
                 throw new IllegalArgumentException("runs of " + n + " and " + run.history().points() + " points");
@@ -105,7 +107,7 @@ public final class CompareRenderer {
         }
         AgreementTrace trace = new AgreementTrace(progressAt, new double[frames][],
                 LayoutAgreement.pairs(runs.size()), agreement.k());
-        PanelsPainter painter = new PanelsPainter(runs, pairNames, Legend.of(labels, rows, o.seed()), labels, o.size(),
+        PanelsPainter painter = new PanelsPainter(runs, pairNames, Legend.of(classes, rows, o.seed()), classes, o.size(),
                 o.dot());
         FrameRenderer.createDirectories(framesDir);
         int deleted = FrameRenderer.removeStale(framesDir, frames - 1);

@@ -24,11 +24,19 @@ public final class FramePainter {
     private final MetricsInset inset;
 
     public FramePainter(Legend legend, String[] labels, RenderOptions o) {
-        this(legend, labels, o, null);
+        this(legend, Classes.of(labels), o, null);
     }
 
     /** @param insetOrNull a chart of the measures drawn over the plot's corner, or null for the original look */
     public FramePainter(Legend legend, String[] labels, RenderOptions o, MetricsInset insetOrNull) {
+        this(legend, Classes.of(labels), o, insetOrNull);
+    }
+
+    /**
+     * @param classes     the points' classes, in the legend's order (colours follow it)
+     * @param insetOrNull a chart of the measures drawn over the plot's corner, or null for the original look
+     */
+    public FramePainter(Legend legend, Classes classes, RenderOptions o, MetricsInset insetOrNull) {
         this.inset = insetOrNull;
         FrameSize size = o.size();
         this.width = size.pixelWidth();
@@ -36,7 +44,6 @@ public final class FramePainter {
         this.fromReference = size.fromReference();
         this.dataArea = size.toPixels(Layout.DATA_AREA);
         this.plotPanel = size.toPixels(new java.awt.Rectangle(0, 0, Layout.PANEL, Layout.FRAME_HEIGHT));
-        Classes classes = Classes.of(labels);
         double dot = o.dot() != null ? o.dot() * size.scale() : Dots.size(classes.points(), dataArea.getWidth());
         this.chart = new ScatterChart(classes, Palette.forClasses(classes.count()), dot,
                 o.density().drawn(classes.points(), dataArea.getWidth()));

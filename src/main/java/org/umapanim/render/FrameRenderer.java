@@ -58,7 +58,7 @@ public final class FrameRenderer {
         long start = System.nanoTime();
         int n = epochs.points();
         int last = epochs.lastEpoch();
-        String[] labels = epochs.labels();
+        Classes classes = Classes.of(epochs.labels(), epochs.classes());
         if (rows.rows() != n) {
             throw new IllegalArgumentException(rows.rows() + " rows for " + n + " points");
         }
@@ -75,8 +75,8 @@ public final class FrameRenderer {
             Arrays.fill(views, View.WHOLE);
         }
 
-        Legend legend = Legend.of(labels, rows, o.seed());
-        FramePainter painter = new FramePainter(legend, labels, o, insetOrNull);
+        Legend legend = Legend.of(classes, rows, o.seed());
+        FramePainter painter = new FramePainter(legend, classes, o, insetOrNull);
         createDirectories(framesDir);
         int frames = timeline.frames();
         int deleted = removeStale(framesDir, frames - 1);
@@ -88,7 +88,7 @@ public final class FrameRenderer {
 
         Path intro = imagesDir.resolve(RenderedFiles.INTRO);
         Path combined = imagesDir.resolve(RenderedFiles.COMBINED);
-        BufferedImage introImage = new IntroPainter(labels, o).paint(run.finalLayout);
+        BufferedImage introImage = new IntroPainter(classes, o).paint(run.finalLayout);
         AtomicFiles.write(intro, tmp -> PngWriter.write(introImage, tmp));
         Path finalFrame = RenderedFiles.frame(framesDir, frames - 1);
         AtomicFiles.write(combined, tmp -> Files.copy(finalFrame, tmp));

@@ -28,8 +28,14 @@ public final class IntroPainter {
     private final RenderOptions options;
     private final double dot;
 
+    /** The picture for {@code labels} whose classes follow {@link Classes#of(String[])}. */
     public IntroPainter(String[] labels, RenderOptions o) {
-        this.classes = Classes.of(labels);
+        this(Classes.of(labels), o);
+    }
+
+    /** The picture with the key in the order of {@code classes}. */
+    public IntroPainter(Classes classes, RenderOptions o) {
+        this.classes = classes;
         this.palette = Palette.forClasses(classes.count());
         this.options = o;
         this.dot = o.dot() != null ? o.dot() : Dots.size(classes.points(), Layout.DATA_AREA.width);

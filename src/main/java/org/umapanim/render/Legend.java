@@ -39,19 +39,28 @@ public final class Legend {
     }
 
     /** A legend for {@code data}: sample images if it has a pixel grid, else colour swatches. */
-    public static Legend of(String[] labels, Dataset data, long seed) {
+    public static Legend of(Classes classes, Dataset data, long seed) {
         return data.image().isPresent()
-                ? images(labels, data.values(), data.image().get(), seed)
-                : swatches(labels);
+                ? images(classes, data.values(), data.image().get(), seed)
+                : swatches(classes);
+    }
+
+    /** A legend for {@code data} whose classes follow {@link Classes#of(String[])}. */
+    public static Legend of(String[] labels, Dataset data, long seed) {
+        return of(Classes.of(labels), data, seed);
     }
 
     /**
-     * One seeded sample image per class.
+     * One seeded sample image per class, the classes as {@link Classes#of(String[])} orders them.
      *
      * @param rows  the images, row-major, {@code shape.pixels()} values 0–255 per point
      */
     public static Legend images(String[] labels, float[] rows, ImageShape shape, long seed) {
-        Classes classes = Classes.of(labels);
+        return images(Classes.of(labels), rows, shape, seed);
+    }
+
+    /** One seeded sample image per class, in the order of {@code classes} (rows as above). */
+    public static Legend images(Classes classes, float[] rows, ImageShape shape, long seed) {
         if ((long) rows.length != (long) classes.points() * shape.pixels()) {
             throw new IllegalArgumentException("image data has " + rows.length + " values, expected "
                     + classes.points() + " points x " + shape.pixels() + " pixels");
@@ -81,9 +90,13 @@ public final class Legend {
         }, samples);
     }
 
-    /** A colour swatch and the class name per class, for data without a pixel grid. */
+    /** Swatches for {@code labels} whose classes follow {@link Classes#of(String[])}. */
     public static Legend swatches(String[] labels) {
-        Classes classes = Classes.of(labels);
+        return swatches(Classes.of(labels));
+    }
+
+    /** A colour swatch and the class name per class, in the order of {@code classes}: data without a pixel grid. */
+    public static Legend swatches(Classes classes) {
         Palette palette = Palette.forClasses(classes.count());
         int k = classes.count();
         int cols = k <= 12 ? 1 : 2;

@@ -36,14 +36,13 @@ final class PanelsPainter {
     /**
      * @param pairNames what each pair of runs is called on the chart, in {@code LayoutAgreement.pairs} order
      */
-    PanelsPainter(List<CompareRun> runs, List<String> pairNames, Legend legend, String[] labels, FrameSize size,
+    PanelsPainter(List<CompareRun> runs, List<String> pairNames, Legend legend, Classes classes, FrameSize size,
                   Double dot) {
         this.width = size.pixelWidth();
         this.height = size.pixelHeight();
         this.grid = new PanelGrid(runs.size(), width, height);
         this.runs = List.copyOf(runs);
         this.pairNames = List.copyOf(pairNames);
-        Classes classes = Classes.of(labels);
         double dotPx = dot != null ? dot * size.scale() : Dots.size(classes.points(), grid.side);
         this.chart = new ScatterChart(classes, Palette.forClasses(classes.count()), dotPx, false);
         this.small = Fonts.sans((float) Math.max(9, 15 * grid.factor()));

@@ -70,8 +70,8 @@ public final class DigitsWriter {
         Binary[] labels = label == null ? null : LabelDictionary.of(ds.labels());
         int rowsPerGroup = Math.max(1, ROW_GROUP_VALUES / ds.cols());
         AtomicFiles.write(file, tmp -> {
-            try (ColumnarWriter writer = new ColumnarWriter(tmp, schema, withArrowSchema(metadata, columns, pixels, label),
-                    THREADS, dictionary)) {
+            try (ColumnarWriter writer = new ColumnarWriter(tmp, schema,
+                    footer(metadata, columns, pixels, label, ds.classes()), THREADS, dictionary)) {
                 for (int first = 0; first < ds.rows(); first += rowsPerGroup) {
                     int from = first;
                     int to = Math.min(ds.rows(), first + rowsPerGroup);
@@ -84,10 +84,11 @@ public final class DigitsWriter {
 
     /**
      * The footer with {@code ARROW:schema}, which tells Arrow readers (pandas through pyarrow,
-     * polars) that the dictionary-encoded label column is categorical, as the seed's digits.parquet was.
+     * polars) that the dictionary-encoded label column is categorical, as the seed's digits.parquet was,
+     * and, for labelled data, the classes in display order ({@link EpochsSchema#KEY_CLASSES}).
      */
-    private static Map<String, String> withArrowSchema(Map<String, String> metadata, List<String> columns,
-            boolean pixels, String label) {
+    private static Map<String, String> footer(Map<String, String> metadata, List<String> columns,
+            boolean pixels, String label, List<String> classes) {
         List<ArrowSchema.Field> fields = new ArrayList<>();
         for (String c : columns) {
             fields.add(new ArrowSchema.Field(c, pixels ? ArrowSchema.Kind.INT32 : ArrowSchema.Kind.FLOAT32, false, false));
@@ -96,6 +97,9 @@ public final class DigitsWriter {
             fields.add(new ArrowSchema.Field(label, ArrowSchema.Kind.UTF8, false, true));
         }
         Map<String, String> footer = new java.util.LinkedHashMap<>(metadata);
+        if (label != null) {
+            footer.put(EpochsSchema.KEY_CLASSES, LabelDictionary.orderValue(classes));
+        }
         footer.put(ARROW_SCHEMA, ArrowSchema.base64(fields));
         return footer;
     }

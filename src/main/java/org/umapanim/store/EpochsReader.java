@@ -15,6 +15,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.umapanim.common.EpochListener;
 import org.umapanim.common.FileProblem;
+import org.umapanim.dataset.ClassOrder;
 import org.umapanim.dataset.ParquetColumnCursor;
 import org.umapanim.dataset.ParquetFiles;
 
@@ -50,16 +51,18 @@ public final class EpochsReader implements EpochHistory {
     private final long[] layout;
     private final String labelColumn;
     private final String[] labels;
+    private final List<String> classes;
     private final int lastEpoch;
     private final Map<String, String> metadata;
 
     private EpochsReader(Path file, MessageType coordinates, long[] layout, String labelColumn, String[] labels,
-                         int lastEpoch, Map<String, String> metadata) {
+                         List<String> classes, int lastEpoch, Map<String, String> metadata) {
         this.file = file;
         this.coordinates = coordinates;
         this.layout = layout;
         this.labelColumn = labelColumn;
         this.labels = labels;
+        this.classes = classes;
         this.lastEpoch = lastEpoch;
         this.metadata = metadata;
     }
@@ -74,6 +77,7 @@ public final class EpochsReader implements EpochHistory {
                 checkType(file, schema, column);
             }
             String labelColumn = labelColumn(file, schema, metadata);
+            List<String> recordedOrder = LabelDictionary.order(file, metadata.get(EpochsSchema.KEY_CLASSES));
             checkInUnitSquare(file, parquet.getRowGroups(), EpochsSchema.X);
             checkInUnitSquare(file, parquet.getRowGroups(), EpochsSchema.Y);
 
@@ -95,8 +99,8 @@ public final class EpochsReader implements EpochHistory {
             MessageType coordinates = new MessageType(schema.getName(), schema.getType(EpochsSchema.X),
                     schema.getType(EpochsSchema.Y));
             String[] labels = labelColumn != null ? scan.labels.toArray(String[]::new) : unlabelled(scan.points);
-            return new EpochsReader(file, coordinates, layout(parquet.getRowGroups()), labelColumn, labels, scan.epoch,
-                    metadata);
+            return new EpochsReader(file, coordinates, layout(parquet.getRowGroups()), labelColumn, labels,
+                    ClassOrder.of(labels, recordedOrder), scan.epoch, metadata);
         } catch (FileProblem e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -124,6 +128,12 @@ public final class EpochsReader implements EpochHistory {
     @Override
     public String[] labels() {
         return labels.clone();
+    }
+
+    /** The classes in the order the file records ({@link EpochsSchema#KEY_CLASSES}), else by {@link ClassOrder}'s rule. */
+    @Override
+    public List<String> classes() {
+        return classes;
     }
 
     /** The footer key–value metadata, as written (see {@link EpochsSchema} for the keys we add). */

@@ -34,14 +34,20 @@ public final class EpochsSchema {
     public static final String KEY_POINTS = "umap-anim.n_points";
     public static final String KEY_EPOCHS = "umap-anim.n_epochs";
     public static final String KEY_LABEL_COLUMN = "umap-anim.label_column";
+    /**
+     * The classes in display order (legend, palette, viewer), a JSON array of names, in both
+     * digits.parquet and epochs.parquet of a labelled run; a file without it shows its classes in
+     * {@link org.umapanim.dataset.ClassOrder}'s rule.
+     */
+    public static final String KEY_CLASSES = "umap-anim.classes";
     public static final String KEY_NORMALISATION = "umap-anim.normalisation";
     public static final String KEY_FORMULA = "umap-anim.normalisation.formula";
     public static final String KEY_OFFSET_X = "umap-anim.normalisation.offset_x";
     public static final String KEY_OFFSET_Y = "umap-anim.normalisation.offset_y";
     public static final String KEY_SCALE_X = "umap-anim.normalisation.scale_x";
     public static final String KEY_SCALE_Y = "umap-anim.normalisation.scale_y";
-    static final List<String> OWN_KEYS = List.of(KEY_POINTS, KEY_EPOCHS, KEY_LABEL_COLUMN, KEY_NORMALISATION,
-            KEY_FORMULA, KEY_OFFSET_X, KEY_OFFSET_Y, KEY_SCALE_X, KEY_SCALE_Y);
+    static final List<String> OWN_KEYS = List.of(KEY_POINTS, KEY_EPOCHS, KEY_LABEL_COLUMN, KEY_CLASSES,
+            KEY_NORMALISATION, KEY_FORMULA, KEY_OFFSET_X, KEY_OFFSET_Y, KEY_SCALE_X, KEY_SCALE_Y);
 
     private EpochsSchema() {}
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.parquet.column.ColumnWriter;
@@ -17,6 +18,7 @@ import org.umapanim.common.AtomicFiles;
 import org.umapanim.common.EpochListener;
 import org.umapanim.common.FileProblem;
 import org.umapanim.common.Progress;
+import org.umapanim.dataset.ClassOrder;
 
 /**
  * Records the layout of every epoch and writes {@code data/epochs.parquet} (see {@link EpochsSchema})
@@ -29,8 +31,9 @@ import org.umapanim.common.Progress;
  * epochs back one at a time to write the rows. Memory stays at one epoch, 8 bytes a point.
  *
  * <p>Footer metadata: everything the caller passes, plus {@link EpochsSchema#OWN_KEYS} — point and
- * epoch counts, label column, and the normalisation: {@code stored = (raw - offset) * scale},
- * {@code raw = stored / scale + offset}, per axis (see {@link Normalisation}).
+ * epoch counts, label column, the classes' display order, and the normalisation:
+ * {@code stored = (raw - offset) * scale}, {@code raw = stored / scale + offset}, per axis (see
+ * {@link Normalisation}).
  */
 public final class EpochsWriter implements EpochListener, AutoCloseable {
     /** Small row groups keep a reader's memory small; 1M rows cost < 1% in size. */
@@ -41,6 +44,8 @@ public final class EpochsWriter implements EpochListener, AutoCloseable {
     private final Path file;
     private final String labelColumn;
     private final Binary[] labels;
+    /** The classes in display order, for the footer; null for unlabelled data. */
+    private final List<String> classes;
     private final int points;
     private final int nEpochs;
     private final boolean stretch;
@@ -56,19 +61,27 @@ public final class EpochsWriter implements EpochListener, AutoCloseable {
     private int nextEpoch;
     private boolean finished;
 
+    /** A writer for labels whose file states no class order: the classes follow {@link ClassOrder}'s rule. */
+    public EpochsWriter(Path file, String labelColumn, String[] labels, int nEpochs, boolean stretch,
+                        Map<String, String> metadata) {
+        this(file, labelColumn, labels, List.of(), nEpochs, stretch, metadata);
+    }
+
     /**
      * @param labelColumn name of the label column ({@code digit}), or null for unlabelled data:
      *                    then the file has no label column at all
      * @param labels      one label per point (its length is the number of points); ignored
      *                    but for its length when {@code labelColumn} is null
+     * @param classes     the classes in display order ({@link org.umapanim.dataset.Dataset#classes});
+     *                    labels it misses follow {@link ClassOrder}'s rule
      * @param nEpochs     number of SGD epochs; epochs 0 … nEpochs are expected
      * @param stretch     per-axis min–max instead of one scale for both axes
      * @param metadata    footer key–value pairs from the caller (tool version, data set, UMAP
      *                    parameters, seed, …); must not use {@link EpochsSchema#OWN_KEYS};
      *                    entries with a null value are left out
      */
-    public EpochsWriter(Path file, String labelColumn, String[] labels, int nEpochs, boolean stretch,
-                        Map<String, String> metadata) {
+    public EpochsWriter(Path file, String labelColumn, String[] labels, List<String> classes, int nEpochs,
+                        boolean stretch, Map<String, String> metadata) {
         this.file = Objects.requireNonNull(file, "file");
         EpochsSchema.checkLabelColumnName(labelColumn);
         if (labels == null || labels.length == 0) {
@@ -86,6 +99,7 @@ public final class EpochsWriter implements EpochListener, AutoCloseable {
         this.labelColumn = labelColumn;
         this.points = labels.length;
         this.labels = labelColumn == null ? null : LabelDictionary.of(labels);
+        this.classes = labelColumn == null ? null : ClassOrder.of(labels, classes);
         this.nEpochs = nEpochs;
         this.stretch = stretch;
         this.metadata = new LinkedHashMap<>(metadata);
@@ -155,6 +169,7 @@ public final class EpochsWriter implements EpochListener, AutoCloseable {
         footer.put(EpochsSchema.KEY_EPOCHS, Integer.toString(nEpochs));
         if (labelColumn != null) {
             footer.put(EpochsSchema.KEY_LABEL_COLUMN, labelColumn);
+            footer.put(EpochsSchema.KEY_CLASSES, LabelDictionary.orderValue(classes));
         }
         footer.put(EpochsSchema.KEY_NORMALISATION, stretch ? "stretch (per-axis min-max)" : "aspect (one scale, centred)");
         footer.put(EpochsSchema.KEY_FORMULA, Normalisation.FORMULA);

@@ -31,7 +31,7 @@ public final class CompareCostBenchmark {
         FramePainter one = new FramePainter(legend, labels, o);
         List<CompareRun> runs = List.of(new CompareRun(new Fixed(labels, a), "UMAP · 15 neighbours", "epoch"),
                 new CompareRun(new Fixed(labels, b), "t-SNE · perplexity 30", "iteration"));
-        PanelsPainter two = new PanelsPainter(runs, List.of("UMAP vs t-SNE"), legend, labels, size, null);
+        PanelsPainter two = new PanelsPainter(runs, List.of("UMAP vs t-SNE"), legend, Classes.of(labels), size, null);
         LayoutAgreement agreement = new LayoutAgreement(points, 42);
         AgreementTrace trace = new AgreementTrace(new double[] {0, 0.5}, new double[][] {{0.3}, {0.4}},
                 LayoutAgreement.pairs(2), 15);
