@@ -46,6 +46,8 @@ class BundledSampleTest {
         assertThat(bundled.columns().get(0)).isEqualTo("pixel1");
         assertThat(bundled.columns().get(783)).isEqualTo("pixel784");
         assertThat(new HashSet<>(java.util.Arrays.asList(bundled.labels()))).containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        // digits in their numbers' order, as the legend and palette always had them
+        assertThat(bundled.classes()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
         float min = Float.MAX_VALUE;
         float max = -Float.MAX_VALUE;
         for (float v : bundled.values()) {

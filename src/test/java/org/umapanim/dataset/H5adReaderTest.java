@@ -181,6 +181,19 @@ class H5adReaderTest {
     }
 
     @Test
+    void categoricalClassesKeepTheCategoriesOrderOthersTheRule() {
+        // stored as [T cell, NK, B cell]: neither alphabetical nor the order the rows meet them
+        assertThat(read("pca.h5ad", "cell_type", null).classes()).containsExactly("T cell", "NK", "B cell");
+        assertThat(read("v07.h5ad", "cell_type", "X_umap").classes()).as("anndata 0.7's __categories")
+                .containsExactly("T cell", "NK", "B cell");
+        Dataset firstTwo = read("pca.h5ad", "cell_type", null).limit(2);
+        assertThat(firstTwo.classes()).as("categories no row has are left out").containsExactly("T cell", "B cell");
+        assertThat(firstTwo.sample(2, 1).classes()).containsExactly("T cell", "B cell");
+        assertThat(read("pca.h5ad", "batch", null).classes()).as("text: the rule").containsExactly("b1", "b2");
+        assertThat(read("pca.h5ad", "is_doublet", null).classes()).containsExactly("false", "true");
+    }
+
+    @Test
     void missingKeysAndColumnsListTheOnesThere() {
         assertThatThrownBy(() -> read("csr.h5ad", null, "X_tsne")).isInstanceOf(SettingProblem.class)
                 .hasMessage("useRep names no matrix of csr.h5ad: 'X_tsne' (there are: X_umap, X, layers/counts)");

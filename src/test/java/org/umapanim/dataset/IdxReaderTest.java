@@ -73,6 +73,8 @@ class IdxReaderTest {
         Path labels = IdxFiles.write(dir.resolve("f-labels-idx1-ubyte"), IdxFiles.labels(3, new byte[] {2, 0, 1}));
         Dataset ds = IdxReader.read(images, labels, "fashion", "class", List.of("T-shirt/top", "Trouser", "Pullover"));
         assertThat(ds.labels()).containsExactly("Pullover", "T-shirt/top", "Trouser");
+        assertThat(ds.classes()).as("the known order of the names, not the alphabet's")
+                .containsExactly("T-shirt/top", "Trouser", "Pullover");
         assertThat(ds.labelColumn()).isEqualTo("class");
 
         FileProblem e = problem(() -> IdxReader.read(images, labels, "f", "class", List.of("a", "b")));

@@ -111,6 +111,18 @@ class DigitsWriterTest {
     }
 
     @Test
+    void labelledDataRecordsItsClassOrder() throws Exception {
+        Path file = dir.resolve("cells.parquet");
+        Dataset ds = new Dataset("cells.h5ad", "33".repeat(32), List.of("a"), new float[] {1, 2, 3, 4, 5}, "cell_type",
+                new String[] {"NK", "B cell", "T cell", "NK", "B cell"}, Optional.empty(), null,
+                List.of("T cell", "B cell", "NK"));
+        DigitsWriter.write(file, ds, Map.of());
+        assertThat(duck.kvMetadata(file)).containsEntry(EpochsSchema.KEY_CLASSES, "[\"T cell\",\"B cell\",\"NK\"]");
+        // the label is still categorical for Arrow readers: the order sits beside ARROW:schema, not in it
+        assertThat(duck.kvMetadata(file)).containsKey(DigitsWriter.ARROW_SCHEMA);
+    }
+
+    @Test
     void unlabelledDataHasNoLabelColumn() throws Exception {
         Path file = dir.resolve("plain.parquet");
         Dataset ds = new Dataset("plain.csv", "22".repeat(32), List.of("a", "b"), new float[] {1, 2, 3, 4},
@@ -120,7 +132,8 @@ class DigitsWriterTest {
         metadata.put("dataset.name", "plain.csv");
         DigitsWriter.write(file, ds, metadata);
         assertThat(duck.schema(file).keySet()).containsExactly("a", "b");
-        assertThat(duck.kvMetadata(file)).containsEntry("dataset.name", "plain.csv").doesNotContainKey("title");
+        assertThat(duck.kvMetadata(file)).containsEntry("dataset.name", "plain.csv").doesNotContainKey("title")
+                .doesNotContainKey(EpochsSchema.KEY_CLASSES);
         assertThat(duck.one("SELECT count(*) FROM read_parquet(" + Duck.quote(file) + ")")).isEqualTo(2L);
     }
 

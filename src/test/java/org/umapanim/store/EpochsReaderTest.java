@@ -327,4 +327,49 @@ class EpochsReaderTest {
                 + " (FORMAT parquet, KV_METADATA {'" + EpochsSchema.KEY_POINTS + "': '6'})");
         assertThat(problemWith(lying)).isEqualTo("metadata says 6 points, the rows have 5");
     }
+
+    // ---- the classes' order ---------------------------------------------------------------------
+
+    /** Rows of three cell types, first met as NK, B cell, T cell; stated in neither that order nor the alphabet's. */
+    private static final String[] CELLS = {"NK", "B cell", "T cell", "NK", "T cell", "B cell", "NK"};
+    private static final List<String> STATED = List.of("T cell", "B cell", "NK");
+
+    private Path cellEpochs() {
+        Path file = dir.resolve("cells.parquet");
+        EpochsWriter writer = new EpochsWriter(file, "cell_type", CELLS, STATED, 1, false, Map.of());
+        new SyntheticLayouts(CELLS.length, 1, 3).run(writer);
+        writer.finish();
+        return file;
+    }
+
+    @Test
+    void theClassOrderIsRecordedOnceInTheFooterAndReadBack() throws Exception {
+        Path file = cellEpochs();
+        // DuckDB reads the footer key as a JSON list of names
+        assertThat(duck.one("SELECT array_to_string(from_json(decode(value), '[\"VARCHAR\"]'), '|')"
+                + " FROM parquet_kv_metadata(" + Duck.quote(file) + ") WHERE decode(key) = 'umap-anim.classes'"))
+                .isEqualTo("T cell|B cell|NK");
+        assertThat(EpochsReader.open(file).classes()).containsExactly("T cell", "B cell", "NK");
+    }
+
+    @Test
+    void aFileThatRecordsNoOrderKeepsTheRule() throws Exception {
+        Path copy = dir.resolve("copy.parquet");
+        duck.execute("COPY (SELECT * FROM read_parquet(" + Duck.quote(cellEpochs()) + ")) TO " + Duck.quote(copy)
+                + " (FORMAT parquet)");
+        assertThat(EpochsReader.open(copy).classes()).containsExactly("B cell", "NK", "T cell");
+        Path numbers = foreign("numbers", "SELECT i::UINTEGER AS index, 0.5::FLOAT AS x, 0.5::FLOAT AS y,"
+                + " (12 - i)::VARCHAR AS digit, e::USMALLINT AS epoch FROM range(2) t(e), range(12) s(i) ORDER BY e, i");
+        assertThat(EpochsReader.open(numbers).classes()).as("numbers in numeric order")
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+    }
+
+    @Test
+    void anOrderThatIsNotAListOfNamesIsOneLine() throws Exception {
+        Path file = foreign("ordered", "SELECT " + GOOD_COLUMNS + " FROM range(2) t(e), range(3) s(i) ORDER BY e, i");
+        Path bad = dir.resolve("bad-order.parquet");
+        duck.execute("COPY (SELECT * FROM read_parquet(" + Duck.quote(file) + ")) TO " + Duck.quote(bad)
+                + " (FORMAT parquet, KV_METADATA {'" + EpochsSchema.KEY_CLASSES + "': '{\"a\": 1}'})");
+        assertThat(problemWith(bad)).isEqualTo("footer key umap-anim.classes is not a JSON list of class names: {\"a\": 1}");
+    }
 }
