@@ -2,10 +2,15 @@ package org.umapanim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +74,21 @@ class ClassOrderTest {
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes.count(); c++) {
             names.add(classes.name(c));
+        }
+        assertThat(names).isEqualTo(STORED);
+    }
+
+    @Test
+    void theViewerListsTheClassesInTheStoredOrder() throws Exception {
+        Path html = dir.resolve("view.html");
+        CliRun view = CliRun.of("view", "--quiet", "--data-dir", dir.resolve("data").toString(), "--html", html.toString());
+        assertThat(view.exitCode()).as(view.err()).isZero();
+        Matcher meta = Pattern.compile("<script type=\"application/json\" id=\"umap-meta\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(Files.readString(html));
+        assertThat(meta.find()).isTrue();
+        List<String> names = new ArrayList<>();
+        for (JsonElement c : JsonParser.parseString(meta.group(1)).getAsJsonObject().getAsJsonArray("classes")) {
+            names.add(c.getAsJsonObject().get("name").getAsString());
         }
         assertThat(names).isEqualTo(STORED);
     }
