@@ -21,7 +21,8 @@ import org.umapanim.common.Checksums;
  * @param matrix       which of the file's matrices the values are ({@code obsm/X_pca}, an .npz
  *                     array, a vector column), for the footer; null when the file holds only one
  * @param classes      the distinct labels in display order (legend, palette): the order the file
- *                     states (see {@link ClassOrder}); given null or partial, completed by its rule
+ *                     states (see {@link ClassOrder}), names no row has left out; given null or partial,
+ *                     completed by its rule
  */
 public record Dataset(
         String name,
