@@ -76,7 +76,7 @@ public final class FrameRenderer {
         }
 
         Legend legend = Legend.of(labels, rows, o.seed());
-        FramePainter painter = new FramePainter(legend, labels, o, insetOrNull);
+        FramePainter painter = new FramePainter(legend, labels, o, insetOrNull, epochs.phases());
         createDirectories(framesDir);
         int frames = timeline.frames();
         int deleted = removeStale(framesDir, frames - 1);

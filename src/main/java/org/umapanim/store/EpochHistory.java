@@ -1,5 +1,6 @@
 package org.umapanim.store;
 
+import java.util.List;
 import org.umapanim.common.EpochListener;
 
 /**
@@ -17,4 +18,9 @@ public interface EpochHistory {
 
     /** Hands every epoch, in order, to {@code listener}, with coordinates in [0,1]. */
     void forEachEpoch(EpochListener listener);
+
+    /** The named stretches of its steps that the pictures mark ({@link StepPhase}); none by default. */
+    default List<StepPhase> phases() {
+        return List.of();
+    }
 }
