@@ -9,6 +9,7 @@ const umapViewerParts = (() => {
   // 30,000 points in headless Chromium: 30 ms of SwiftShader work a frame against 5 ms), so the
   // canvas draws there; #renderer=webgl or #renderer=2d in the URL chooses either.
   const PHASE_BAND = '#2c2c44';   // as metrics.png's (render.MetricsChart.PHASE)
+  const PHASE_LINE = '#5a5a5a';   // as the frames' progress line (render.Header.PHASE)
   const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software rasterizer|basic render/i;
 
   const $ = (id) => document.getElementById(id);
@@ -240,6 +241,13 @@ const umapViewerParts = (() => {
     return `${word} ${epoch} / ${last}` + (phase ? ` · ${phase.name}` : '');
   }
 
+  /** The background of a progress line that shows each phase as a grey stretch of it, as the frames do. */
+  function phaseLine(phases, last) {
+    const at = (e) => (last ? Math.max(0, Math.min(1, e / last)) : 1) * 100;
+    return (phases || []).map((p) => `linear-gradient(90deg, transparent ${at(p.first - 1)}%, ${PHASE_LINE} ${at(p.first - 1)}%, `
+        + `${PHASE_LINE} ${at(p.last)}%, transparent ${at(p.last)}%)`).join(', ');
+  }
+
   /**
    * The measures of a run in {@code canvas}: one row per series with its figure at the cursor,
    * a cursor at the step shown, each of {@code phases} a band over the steps its iterations move
@@ -299,5 +307,5 @@ const umapViewerParts = (() => {
     };
   }
 
-  return {block, decodePositions, hashParameters, rgbOf, chooseRenderer, figure, fillCard, metricsChart, phaseAt, stepText};
+  return {block, decodePositions, hashParameters, rgbOf, chooseRenderer, figure, fillCard, metricsChart, phaseAt, phaseLine, stepText};
 })();

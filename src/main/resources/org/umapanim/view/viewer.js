@@ -13,7 +13,7 @@
   const HASH_DELAY = 250;   // ms: browsers throttle history changes, so the URL follows once scrubbing pauses
   const ZOOM_LIMITS = [0.5, 400];
 
-  const {block, decodePositions, hashParameters, rgbOf, chooseRenderer, fillCard, metricsChart, stepText} = umapViewerParts;
+  const {block, decodePositions, hashParameters, rgbOf, chooseRenderer, fillCard, metricsChart, phaseLine, stepText} = umapViewerParts;
   const $ = (id) => document.getElementById(id);
   const root = document.documentElement;
 
@@ -46,6 +46,7 @@
     const step = meta.step || 'epoch';
     for (const word of document.querySelectorAll('.step')) word.textContent = step;
     $('epoch').setAttribute('aria-label', step[0].toUpperCase() + step.slice(1));
+    $('progress').style.background = phaseLine(meta.phases, meta.lastEpoch);
 
     const area = $('canvases'), pointsCanvas = $('points'), overlay = $('overlay'), card = $('card');
     const slider = $('epoch'), label = $('epoch-label'), playButton = $('play'), speed = $('speed');
