@@ -3,7 +3,6 @@ package org.umapanim.store;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.umapanim.tsne.TsneReducer;
 
 /**
  * A named stretch of a run's steps that frames, charts and the viewer mark, as the run's footer
@@ -18,6 +17,15 @@ import org.umapanim.tsne.TsneReducer;
  */
 public record StepPhase(String name, int first, int last) {
     public static final String EARLY_EXAGGERATION = "early exaggeration";
+    /**
+     * The footer keys of a t-SNE run this reads, as {@code tsne.TsneReducer} writes its settings
+     * (this package imports no reducer; StepPhaseTest reads the phase back from those settings).
+     */
+    static final String TSNE = "tsne";
+    static final String KEY_ITERATIONS = "tsne.iterations";
+    static final String KEY_EARLY_EXAGGERATION = "tsne.early_exaggeration";
+    static final String KEY_EARLY_EXAGGERATION_ITERATIONS = "tsne.early_exaggeration_iterations";
+    static final String KEY_EXAGGERATION = "tsne.exaggeration";
 
     public StepPhase {
         Objects.requireNonNull(name, "name");
@@ -48,17 +56,17 @@ public record StepPhase(String name, int first, int last) {
      * mark is a courtesy and no reason to refuse a file.
      */
     public static List<StepPhase> of(Map<String, String> footer) {
-        if (!TsneReducer.NAME.equals(footer.get(RecordedReducer.KEY_REDUCER))) {
+        if (!TSNE.equals(footer.get(RecordedReducer.KEY_REDUCER))) {
             return List.of();
         }
         try {
-            int steps = Integer.parseInt(footer.get(TsneReducer.KEY_EARLY_EXAGGERATION_ITERATIONS));
-            String total = footer.get(TsneReducer.KEY_ITERATIONS);
+            int steps = Integer.parseInt(footer.get(KEY_EARLY_EXAGGERATION_ITERATIONS));
+            String total = footer.get(KEY_ITERATIONS);
             if (total != null) {
                 steps = Math.min(steps, Integer.parseInt(total));
             }
-            double early = Double.parseDouble(footer.get(TsneReducer.KEY_EARLY_EXAGGERATION));
-            String later = footer.get(TsneReducer.KEY_EXAGGERATION);
+            double early = Double.parseDouble(footer.get(KEY_EARLY_EXAGGERATION));
+            String later = footer.get(KEY_EXAGGERATION);
             if (steps < 1 || (later != null && Double.parseDouble(later) == early)) {
                 return List.of();
             }

@@ -29,11 +29,6 @@ public final class TsneReducer implements Reducer {
     public static final String NAME = "tsne";
     /** One step of the gradient descent over all points. */
     static final String STEP = "iteration";
-    /** Footer keys that readers of the run (the marks of the early-exaggeration phase) rely on. */
-    public static final String KEY_ITERATIONS = "tsne.iterations";
-    public static final String KEY_EARLY_EXAGGERATION = "tsne.early_exaggeration";
-    public static final String KEY_EARLY_EXAGGERATION_ITERATIONS = "tsne.early_exaggeration_iterations";
-    public static final String KEY_EXAGGERATION = "tsne.exaggeration";
 
     private final TsneParams params;
 
@@ -80,10 +75,10 @@ public final class TsneReducer implements Reducer {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("tsne.perplexity", plain(p.perplexity()));
         m.put("tsne.neighbors", Integer.toString(p.neighbours()));
-        m.put(KEY_ITERATIONS, Integer.toString(p.iterations()));
-        m.put(KEY_EARLY_EXAGGERATION, plain(p.earlyExaggeration()));
-        m.put(KEY_EARLY_EXAGGERATION_ITERATIONS, Integer.toString(p.earlyExaggerationIterations()));
-        m.put(KEY_EXAGGERATION, plain(p.exaggeration()));
+        m.put("tsne.iterations", Integer.toString(p.iterations()));
+        m.put("tsne.early_exaggeration", plain(p.earlyExaggeration()));
+        m.put("tsne.early_exaggeration_iterations", Integer.toString(p.earlyExaggerationIterations()));
+        m.put("tsne.exaggeration", plain(p.exaggeration()));
         m.put("tsne.learning_rate", p.learningRate() == TsneSchedule.AUTO ? "auto" : plain(p.learningRate()));
         m.put("tsne.momentum", plain(p.schedule().momentum()));
         m.put("tsne.max_step_norm", plain(p.schedule().maxStepNorm()));

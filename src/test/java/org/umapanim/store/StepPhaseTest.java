@@ -44,30 +44,30 @@ class StepPhaseTest {
         Map<String, String> umap = new HashMap<>();
         RecordedReducer.UMAP.putInto(umap);
         // even a stray t-SNE key does not make a UMAP run exaggerate
-        umap.put(TsneReducer.KEY_EARLY_EXAGGERATION_ITERATIONS, "250");
-        umap.put(TsneReducer.KEY_EARLY_EXAGGERATION, "12");
+        umap.put(StepPhase.KEY_EARLY_EXAGGERATION_ITERATIONS, "250");
+        umap.put(StepPhase.KEY_EARLY_EXAGGERATION, "12");
         assertThat(StepPhase.of(umap)).isEmpty();
     }
 
     @Test
     void noPhaseWithoutExaggerationAndNoneBeyondTheLastIteration() {
         Map<String, String> footer = tsneFooter(new TsneReducer(TsneParams.DEFAULTS));
-        footer.put(TsneReducer.KEY_ITERATIONS, "100");
+        footer.put(StepPhase.KEY_ITERATIONS, "100");
         assertThat(StepPhase.of(footer)).containsExactly(new StepPhase("early exaggeration", 1, 100));
-        footer.put(TsneReducer.KEY_EARLY_EXAGGERATION, "1");
+        footer.put(StepPhase.KEY_EARLY_EXAGGERATION, "1");
         assertThat(StepPhase.of(footer)).as("exaggerated as much as later: no phase").isEmpty();
-        footer.put(TsneReducer.KEY_EARLY_EXAGGERATION, "12");
-        footer.put(TsneReducer.KEY_EARLY_EXAGGERATION_ITERATIONS, "0");
+        footer.put(StepPhase.KEY_EARLY_EXAGGERATION, "12");
+        footer.put(StepPhase.KEY_EARLY_EXAGGERATION_ITERATIONS, "0");
         assertThat(StepPhase.of(footer)).isEmpty();
-        footer.put(TsneReducer.KEY_EARLY_EXAGGERATION_ITERATIONS, "many");
+        footer.put(StepPhase.KEY_EARLY_EXAGGERATION_ITERATIONS, "many");
         assertThat(StepPhase.of(footer)).as("unreadable: no mark, and no refusal").isEmpty();
     }
 
     @Test
     void theReadersOfARunsFilesGiveTheFootersPhases() throws Exception {
         Map<String, String> footer = tsneFooter(new TsneReducer(TsneParams.DEFAULTS));
-        footer.put(TsneReducer.KEY_ITERATIONS, "30");
-        footer.put(TsneReducer.KEY_EARLY_EXAGGERATION_ITERATIONS, "10");
+        footer.put(StepPhase.KEY_ITERATIONS, "30");
+        footer.put(StepPhase.KEY_EARLY_EXAGGERATION_ITERATIONS, "10");
         Path file = dir.resolve("epochs.parquet");
         SyntheticLayouts run = new SyntheticLayouts(200, 30, 7);
         EpochsWriter writer = new EpochsWriter(file, "digit", run.labels, 30, false, footer);
