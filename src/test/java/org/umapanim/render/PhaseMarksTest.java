@@ -43,7 +43,7 @@ class PhaseMarksTest {
     /** Light pixels where the phase's name goes: over the right end of the progress line. */
     private static int nameInk(BufferedImage f) {
         int right = Layout.MARGIN_LEFT + Layout.LINE_LENGTH;
-        return Pixels.light(f, 120, right - 200, Header.PHASE_BASELINE - 13, right + 2, Layout.LINE_Y - 1);
+        return Pixels.light(f, 120, right - 200, Header.PHASE_BASELINE - 11, right + 2, Layout.LINE_Y - 1);
     }
 
     private static int lineX(int step) {
