@@ -157,6 +157,7 @@ public final class MetricsChart {
                 band.setLabel(p.name());
                 band.setLabelFont(labelOrNull);
                 band.setLabelPaint(AXIS);
+                band.setLabelBackgroundColor(new Color(0, true));   // JFreeChart's default grey box would hide the band's colour
                 band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 band.setLabelOffset(new RectangleInsets(4, 6, 4, 4));
