@@ -149,11 +149,11 @@ final class RenderStage {
         boolean resume = state != StageStamp.State.STALE;
         Dataset rows = EmbeddedRows.read(folders, epochs, digitsSha256);
         stamp.markStarted();
-        MetricsInset inset = settings.metricsInset() ? new MetricsInset(metrics.epochs()) : null;
+        MetricsInset inset = settings.metricsInset() ? new MetricsInset(metrics.epochs(), metrics.phases()) : null;
         RenderSummary summary = FrameRenderer.run(epochs, rows, folders.frames(), folders.images(), options, resume,
                 progress, sink, inset);
         if (metrics != null) {
-            MetricsChart.write(metrics.epochs(), metrics.reducer().step(), folders.metricsChart());
+            MetricsChart.write(metrics.epochs(), metrics.reducer().step(), metrics.phases(), folders.metricsChart());
         }
         stamp.markComplete(outputs);
         return new StageReport("render", resume ? StageReport.Outcome.RESUMED : StageReport.Outcome.RAN,

@@ -5,6 +5,8 @@ import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
+import org.umapanim.store.StepPhase;
 
 /**
  * Draws one moment of the run as a frame: black background, title, subtitle, progress line and the
@@ -22,22 +24,32 @@ public final class FramePainter {
     private final int[] background;
     private final ScatterChart chart;
     private final MetricsInset inset;
+    private final List<StepPhase> phases;
 
     public FramePainter(Legend legend, String[] labels, RenderOptions o) {
-        this(legend, Classes.of(labels), o, null);
+        this(legend, labels, o, null);
     }
 
     /** @param insetOrNull a chart of the measures drawn over the plot's corner, or null for the original look */
     public FramePainter(Legend legend, String[] labels, RenderOptions o, MetricsInset insetOrNull) {
-        this(legend, Classes.of(labels), o, insetOrNull);
+        this(legend, labels, o, insetOrNull, List.of());
+    }
+
+    /** @param phases the run's phases ({@link StepPhase}), marked on the progress line */
+    public FramePainter(Legend legend, String[] labels, RenderOptions o, MetricsInset insetOrNull,
+                        List<StepPhase> phases) {
+        this(legend, Classes.of(labels), o, insetOrNull, phases);
     }
 
     /**
      * @param classes     the points' classes, in the legend's order (colours follow it)
      * @param insetOrNull a chart of the measures drawn over the plot's corner, or null for the original look
+     * @param phases      the run's phases ({@link StepPhase}), marked on the progress line
      */
-    public FramePainter(Legend legend, Classes classes, RenderOptions o, MetricsInset insetOrNull) {
+    public FramePainter(Legend legend, Classes classes, RenderOptions o, MetricsInset insetOrNull,
+                        List<StepPhase> phases) {
         this.inset = insetOrNull;
+        this.phases = List.copyOf(phases);
         FrameSize size = o.size();
         this.width = size.pixelWidth();
         this.height = size.pixelHeight();
@@ -82,7 +94,7 @@ public final class FramePainter {
         try {
             Graphics2D header = (Graphics2D) g.create();
             header.transform(fromReference);
-            Header.drawProgress(header, epoch, lastEpoch);
+            Header.drawProgress(header, epoch, lastEpoch, phases);
             header.dispose();
             // Points never spill into the legend, whatever their coordinates.
             g.clip(plotPanel);

@@ -76,7 +76,7 @@ public final class FrameRenderer {
         }
 
         Legend legend = Legend.of(classes, rows, o.seed());
-        FramePainter painter = new FramePainter(legend, classes, o, insetOrNull);
+        FramePainter painter = new FramePainter(legend, classes, o, insetOrNull, epochs.phases());
         createDirectories(framesDir);
         int frames = timeline.frames();
         int deleted = removeStale(framesDir, frames - 1);

@@ -2,6 +2,7 @@ package org.umapanim.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
@@ -15,19 +16,25 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.umapanim.common.AtomicFiles;
 import org.umapanim.quality.EpochMeasures;
+import org.umapanim.store.StepPhase;
 
 /**
  * {@code images/metrics.png}: the layout's measures against the epoch as small multiples sharing
  * the epoch axis — trustworthiness, neighbours kept, 10-NN accuracy (labelled data), the loss and
  * the motion (median and 95th percentile), the last two on log axes as they fall by orders of
- * magnitude — in the movie's look: white text and axes on black.
+ * magnitude — in the movie's look: white text and axes on black. Each phase of the run's steps
+ * (t-SNE's early exaggeration, {@link StepPhase}) is a band behind every row, named in the first.
  */
 public final class MetricsChart {
     public static final int WIDTH = 800;
@@ -35,6 +42,8 @@ public final class MetricsChart {
 
     static final Color GRID = new Color(0x404040);
     static final Color AXIS = new Color(0xBBBBBB);
+    /** A phase's band: dark enough to leave the lines and grid readable over it. */
+    static final Color PHASE = new Color(0x2C2C44);
 
     private MetricsChart() {}
 
@@ -44,11 +53,20 @@ public final class MetricsChart {
      * @param step the reducer's word for a step ("epoch"), which labels the axis
      */
     public static void write(List<EpochMeasures> epochs, String step, Path file) {
-        BufferedImage image = paint(epochs, step);
+        write(epochs, step, List.of(), file);
+    }
+
+    /** As {@link #write(List, String, Path)}, with the run's {@code phases} as named bands. */
+    public static void write(List<EpochMeasures> epochs, String step, List<StepPhase> phases, Path file) {
+        BufferedImage image = paint(epochs, step, phases);
         AtomicFiles.write(file, tmp -> PngWriter.write(image, tmp));
     }
 
     static BufferedImage paint(List<EpochMeasures> epochs, String step) {
+        return paint(epochs, step, List.of());
+    }
+
+    static BufferedImage paint(List<EpochMeasures> epochs, String step, List<StepPhase> phases) {
         int last = epochs.get(epochs.size() - 1).epoch();
         NumberAxis epochAxis = new NumberAxis(step);
         epochAxis.setRange(0, Math.max(1, last));
@@ -78,6 +96,11 @@ public final class MetricsChart {
             axis.setSmallestValue(1e-6);
             axis.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.ROOT));
             plot.add(subplot(epochs, axis, true, Measure.MOTION_MEDIAN, Measure.MOTION_P95), 1);
+        }
+        boolean named = false;
+        for (Object row : plot.getSubplots()) {
+            mark((XYPlot) row, phases, named ? null : Fonts.sans(12f));
+            named = true;
         }
         JFreeChart chart = new JFreeChart(plot);
         chart.removeLegend();
@@ -119,6 +142,28 @@ public final class MetricsChart {
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
         return plot;
+    }
+
+    /**
+     * Puts each of {@code phases} behind {@code plot}'s lines as a band over the steps its
+     * iterations move between ({@code first - 1} … {@code last}), named in {@code labelOrNull}'s
+     * font at its top left if given.
+     */
+    static void mark(XYPlot plot, List<StepPhase> phases, Font labelOrNull) {
+        for (StepPhase p : phases) {
+            IntervalMarker band = new IntervalMarker(p.first() - 1, p.last(), PHASE);
+            band.setAlpha(1f);
+            if (labelOrNull != null) {
+                band.setLabel(p.name());
+                band.setLabelFont(labelOrNull);
+                band.setLabelPaint(AXIS);
+                band.setLabelBackgroundColor(new Color(0, true));   // JFreeChart's default grey box would hide the band's colour
+                band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                band.setLabelOffset(new RectangleInsets(4, 6, 4, 4));
+            }
+            plot.addDomainMarker(band, Layer.BACKGROUND);
+        }
     }
 
     static void style(ValueAxis axis) {

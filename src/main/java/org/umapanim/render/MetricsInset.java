@@ -17,13 +17,15 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.umapanim.quality.EpochMeasures;
+import org.umapanim.store.StepPhase;
 
 /**
  * A small live chart in the corner of each frame ({@code --metrics-inset}): trustworthiness,
  * neighbours kept and 10-NN accuracy from epoch 0 up to the frame's epoch, on axes fixed for the
  * whole run (epochs 0 … last, the measures' full range) so the lines grow and nothing jumps,
  * with the current values written above in the lines' colours. A translucent black backing keeps
- * it readable over points. Thread-safe: each frame builds its own chart.
+ * it readable over points; each phase of the run's steps ({@link StepPhase}) is a band behind
+ * the lines, as on {@code metrics.png}. Thread-safe: each frame builds its own chart.
  */
 public final class MetricsInset {
     static final Rectangle AREA = Layout.METRICS_INSET;
@@ -35,8 +37,15 @@ public final class MetricsInset {
     private final int last;
     private final double low;
     private final double high;
+    private final List<StepPhase> phases;
 
     public MetricsInset(List<EpochMeasures> epochs) {
+        this(epochs, List.of());
+    }
+
+    /** @param phases the run's phases, drawn as bands behind the lines */
+    public MetricsInset(List<EpochMeasures> epochs, List<StepPhase> phases) {
+        this.phases = List.copyOf(phases);
         if (epochs.isEmpty()) {
             throw new IllegalArgumentException("no measures to draw");
         }
@@ -98,6 +107,7 @@ public final class MetricsInset {
         valueAxis.setRange(low, high);
         valueAxis.setVisible(false);
         XYPlot plot = new XYPlot(data, epochAxis, valueAxis, lines);
+        MetricsChart.mark(plot, phases, null);
         JFreeChart chart = BareChart.of(plot);
         chart.draw(g, new Rectangle(AREA.x + 8, AREA.y + TEXT_HEIGHT + 6, AREA.width - 16, AREA.height - TEXT_HEIGHT - 14));
     }

@@ -11,10 +11,12 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
+import org.umapanim.store.StepPhase;
 
 /**
  * Draws one moment of a comparison ({@link PanelGrid}): per run its heading, its progress line
- * with its step ("epoch 57 / 200") and its points through its own camera; the shared legend; and
+ * with its step ("epoch 57 / 200", "iteration 94 / 750 · early exaggeration" in a phase, whose
+ * stretch of the line is grey) and its points through its own camera; the shared legend; and
  * the agreement of each pair of runs so far as lines over progress. Headings, legend and the
  * chart's frame are the same in every frame, drawn once into the background each frame copies.
  * Thread-safe: frames can be painted in parallel.
@@ -105,9 +107,19 @@ final class PanelsPainter {
                 double lineY = plot.getY() - grid.heading * 0.25;
                 double thickness = Math.max(1, Layout.LINE_THICKNESS * grid.factor());
                 double done = run.last() > 0 ? Math.min(1, steps[r] / run.last()) : 1;
+                List<StepPhase> phases = run.history().phases();
+                for (StepPhase p : phases) {
+                    double from = Layout.lineLength(p.first() - 1, run.last()) / Layout.LINE_LENGTH;
+                    double to = Layout.lineLength(p.last(), run.last()) / Layout.LINE_LENGTH;
+                    g.setColor(Header.PHASE);
+                    g.fill(new Rectangle2D.Double(plot.getX() + from * plot.getWidth(), lineY,
+                            (to - from) * plot.getWidth(), thickness));
+                }
                 g.setColor(Color.WHITE);
                 g.fill(new Rectangle2D.Double(plot.getX(), lineY, done * plot.getWidth(), thickness));
-                String step = run.stepWord() + " " + (int) Math.floor(steps[r]) + " / " + run.last();
+                int shown = (int) Math.floor(steps[r]);
+                StepPhase now = StepPhase.at(phases, shown);
+                String step = run.stepWord() + " " + shown + " / " + run.last() + (now == null ? "" : " · " + now.name());
                 g.drawString(step, (float) (plot.getMaxX() - fm.stringWidth(step)),
                         (float) (plot.getY() - grid.heading * 0.45));
             }

@@ -27,4 +27,9 @@ public interface EpochHistory {
 
     /** Hands every epoch, in order, to {@code listener}, with coordinates in [0,1]. */
     void forEachEpoch(EpochListener listener);
+
+    /** The named stretches of its steps that the pictures mark ({@link StepPhase}); none by default. */
+    default List<StepPhase> phases() {
+        return List.of();
+    }
 }

@@ -146,6 +146,12 @@ public final class EpochsReader implements EpochHistory {
         return RecordedReducer.of(metadata);
     }
 
+    /** The phases its footer records (t-SNE's early exaggeration). */
+    @Override
+    public List<StepPhase> phases() {
+        return StepPhase.of(metadata);
+    }
+
     /** The normalisation recorded by {@link EpochsWriter}, or null for a file without it. */
     public Normalisation normalisation() {
         try {

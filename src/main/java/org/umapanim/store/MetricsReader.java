@@ -39,6 +39,11 @@ public final class MetricsReader {
         public RecordedReducer reducer() {
             return RecordedReducer.of(metadata);
         }
+
+        /** The phases of its steps its footer records (t-SNE's early exaggeration). */
+        public List<StepPhase> phases() {
+            return StepPhase.of(metadata);
+        }
     }
 
     /** Reads and checks {@code file}; throws {@link FileProblem} naming what is wrong with it. */

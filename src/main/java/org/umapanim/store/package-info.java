@@ -17,6 +17,8 @@
  *   <li>{@link org.umapanim.store.RecordedReducer} — the reducer and its word for a step that
  *       every file of a run records ({@code umap-anim.reducer}, {@code umap-anim.step}); files
  *       without them read as UMAP's epochs.</li>
+ *   <li>{@link org.umapanim.store.StepPhase} — the named stretches of a run's steps that the
+ *       pictures mark (t-SNE's early exaggeration), read from the footer; UMAP has none.</li>
  * </ul>
  *
  * <p>Imports: {@code common}, {@code dataset} for the {@code Dataset} it writes and for opening

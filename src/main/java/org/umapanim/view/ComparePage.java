@@ -14,6 +14,7 @@ import org.umapanim.common.Progress;
 import org.umapanim.common.Version;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.store.EpochHistory;
+import org.umapanim.store.StepPhase;
 
 /**
  * Writes the side-by-side viewer: one self-contained HTML file holding 2–4 runs of the same rows,
@@ -71,7 +72,7 @@ public final class ComparePage {
             }
             KeptEpochs k = selection.keep(run.history().lastEpoch(), n);
             kept.add(k);
-            infos.add(new RunMeta(run.heading(), run.step(), run.history().lastEpoch(), k.epochs()));
+            infos.add(new RunMeta(run.heading(), run.step(), run.history().lastEpoch(), run.history().phases(), k.epochs()));
             steps += run.history().lastEpoch() + 1L;
         }
         int classWidth = look.classes().size() <= 256 ? 1 : 2;
@@ -129,7 +130,7 @@ public final class ComparePage {
 
     private record AgreementJson(double[] epochs, List<ViewPage.SeriesJson> series) {}
 
-    private record RunMeta(String heading, String step, int lastEpoch, int[] epochs) {}
+    private record RunMeta(String heading, String step, int lastEpoch, List<StepPhase> phases, int[] epochs) {}
 
     private record Meta(int format, String generator, String title, String subtitle, int points,
                         List<ViewPage.ClassInfo> classes, int classBytes, String labelColumn, PageItems.Shape item,

@@ -15,6 +15,7 @@ import org.umapanim.common.Progress;
 import org.umapanim.common.Version;
 import org.umapanim.dataset.Dataset;
 import org.umapanim.store.EpochHistory;
+import org.umapanim.store.StepPhase;
 
 /**
  * Writes the viewer: one self-contained HTML file holding a run's every kept epoch and every
@@ -22,7 +23,7 @@ import org.umapanim.store.EpochHistory;
  * {@link DataBlocks}), in the order the page reads them:
  * <ul>
  *   <li>{@code umap-meta} (JSON): title, subtitle, the reducer's word for a step, the points, the
- *       kept epochs, the classes and their colours, the label column and the shape of the items;</li>
+ *       phases of the steps ({@code [{"name", "first", "last"}]}, see {@link StepPhase}), the kept epochs, the classes and their colours, the label column and the shape of the items;</li>
  *   <li>{@code umap-metrics} (JSON, only with metrics): {@code {"epochs": [...], "series": [{"name",
  *       "values"}]}}, drawn as a small chart with a cursor at the epoch shown;</li>
  *   <li>{@code umap-classes}: the class of every point, one byte each (two, little-endian, beyond
@@ -51,7 +52,7 @@ public final class ViewPage {
         int classWidth = look.classes().size() <= 256 ? 1 : 2;
         byte[] classes = classBytes(history.labels(), look.classes(), classWidth);
         Meta meta = new Meta(FORMAT, "umap-anim " + Version.current(), look.title(), look.subtitle(), look.step(), n,
-                history.lastEpoch(), kept.epochs(), classInfo(look), classWidth, rows.labelColumn(),
+                history.lastEpoch(), history.phases(), kept.epochs(), classInfo(look), classWidth, rows.labelColumn(),
                 PageItems.shape(rows));
         byte[] items = PageItems.bytes(rows);
         PageTemplate template = PageTemplate.load();
@@ -118,7 +119,7 @@ public final class ViewPage {
 
     /** The {@code umap-meta} block, as Gson writes records. */
     private record Meta(int format, String generator, String title, String subtitle, String step, int points,
-                        int lastEpoch,
+                        int lastEpoch, List<StepPhase> phases,
                         int[] epochs, List<ClassInfo> classes, int classBytes, String labelColumn,
                         PageItems.Shape item) {}
 

@@ -11,7 +11,7 @@
   const MARGIN = 0.04;      // room around each layout, as the movie's follow camera leaves
   const PAD = 6;            // CSS px between the layout's square and the panel's edge
   const SLIDER = 1000;      // the slider's steps over progress 0 … 1
-  const {block, decodePositions, hashParameters, rgbOf, chooseRenderer, fillCard, metricsChart} = umapViewerParts;
+  const {block, decodePositions, hashParameters, rgbOf, chooseRenderer, fillCard, metricsChart, phaseLine, stepText} = umapViewerParts;
   const $ = (id) => document.getElementById(id);
   const root = document.documentElement;
 
@@ -66,6 +66,7 @@
       element.innerHTML = '<h2><span class="name"></span><span class="step"></span></h2><div class="line"><div></div></div>'
           + '<div class="canvases"><canvas class="points"></canvas><canvas class="overlay"></canvas></div>';
       element.querySelector('.name').textContent = info.heading;
+      element.querySelector('.line').style.background = phaseLine(info.phases, info.lastEpoch);
       panels.append(element);
       const canvas = element.querySelector('canvas.points');
       const metricsBlock = $('umap-metrics-' + r);
@@ -212,7 +213,7 @@
         const last = run.info.lastEpoch;
         run.current = nearest(run, progress * last);
         const epoch = run.info.epochs[run.current];
-        run.element.querySelector('.step').textContent = `${run.info.step} ${epoch} / ${last}`;
+        run.element.querySelector('.step').textContent = stepText(run.info.step, epoch, last, run.info.phases);
         run.element.querySelector('.line div').style.width = (last ? 100 * epoch / last : 100) + '%';
       }
       redraw();
@@ -345,7 +346,7 @@
       canvas.className = 'metrics-chart';
       $('metrics').append(heading, canvas);
       $('metrics').hidden = false;
-      run.chart = metricsChart(canvas, run.metrics, run.info.lastEpoch, () => run.size.dpr);
+      run.chart = metricsChart(canvas, run.metrics, run.info.lastEpoch, () => run.size.dpr, run.info.phases);
     }
 
     // ---- input -----------------------------------------------------------------------------

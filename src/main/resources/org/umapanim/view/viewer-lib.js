@@ -8,6 +8,8 @@ const umapViewerParts = (() => {
   // WebGL run on the CPU draws points several times slower than the 2-D canvas does (bench/view,
   // 30,000 points in headless Chromium: 30 ms of SwiftShader work a frame against 5 ms), so the
   // canvas draws there; #renderer=webgl or #renderer=2d in the URL chooses either.
+  const PHASE_BAND = '#2c2c44';   // as metrics.png's (render.MetricsChart.PHASE)
+  const PHASE_LINE = '#5a5a5a';   // as the frames' progress line (render.Header.PHASE)
   const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software rasterizer|basic render/i;
 
   const $ = (id) => document.getElementById(id);
@@ -228,11 +230,30 @@ const umapViewerParts = (() => {
     card.append(meta.item.kind === 'image' ? imageOf(meta.item, items, i, c.rgb) : tableOf(meta.item, items, meta.points, i));
   }
 
+  /** The phase of the run's steps (meta's {@code phases}: name, first, last) that {@code epoch} is in, or null. */
+  function phaseAt(phases, epoch) {
+    return (phases || []).find((p) => epoch >= p.first && epoch <= p.last) || null;
+  }
+
+  /** "iteration 94 / 750 · early exaggeration": the step shown, and the phase it is in. */
+  function stepText(word, epoch, last, phases) {
+    const phase = phaseAt(phases, epoch);
+    return `${word} ${epoch} / ${last}` + (phase ? ` · ${phase.name}` : '');
+  }
+
+  /** The background of a progress line that shows each phase as a grey stretch of it, as the frames do. */
+  function phaseLine(phases, last) {
+    const at = (e) => (last ? Math.max(0, Math.min(1, e / last)) : 1) * 100;
+    return (phases || []).map((p) => `linear-gradient(90deg, transparent ${at(p.first - 1)}%, ${PHASE_LINE} ${at(p.first - 1)}%, `
+        + `${PHASE_LINE} ${at(p.last)}%, transparent ${at(p.last)}%)`).join(', ');
+  }
+
   /**
    * The measures of a run in {@code canvas}: one row per series with its figure at the cursor,
-   * a cursor at the step shown; {@code dpr()} the device pixels per CSS pixel.
+   * a cursor at the step shown, each of {@code phases} a band over the steps its iterations move
+   * between (first - 1 … last), named at its foot; {@code dpr()} the device pixels per CSS pixel.
    */
-  function metricsChart(canvas, data, last, dpr) {
+  function metricsChart(canvas, data, last, dpr, phases = []) {
     const g = canvas.getContext('2d'), ROW = 46;
     const ranges = data.series.map((s) => {
       const known = s.values.filter((v) => v !== null);
@@ -250,6 +271,13 @@ const umapViewerParts = (() => {
         g.setTransform(dpr(), 0, 0, dpr(), 0, 0);
         g.clearRect(0, 0, width, ROW * data.series.length);
         const x = (e) => (last ? e / last : 1) * (width - 2) + 1;
+        for (const p of phases || []) {
+          g.fillStyle = PHASE_BAND;
+          g.fillRect(x(p.first - 1), 0, x(p.last) - x(p.first - 1), ROW * data.series.length);
+          g.fillStyle = '#bbb';
+          g.font = '11px "DejaVu Sans", Arial, sans-serif';
+          g.fillText(p.name, x(p.first - 1) + 3, ROW * data.series.length - 2);
+        }
         data.series.forEach((s, r) => {
           const [lo, hi] = ranges[r], top = r * ROW + 18, height = ROW - 24;
           const y = (v) => top + height - (hi > lo ? (v - lo) / (hi - lo) : 0.5) * height;
@@ -279,5 +307,5 @@ const umapViewerParts = (() => {
     };
   }
 
-  return {block, decodePositions, hashParameters, rgbOf, chooseRenderer, figure, fillCard, metricsChart};
+  return {block, decodePositions, hashParameters, rgbOf, chooseRenderer, figure, fillCard, metricsChart, phaseAt, phaseLine, stepText};
 })();

@@ -13,7 +13,7 @@
   const HASH_DELAY = 250;   // ms: browsers throttle history changes, so the URL follows once scrubbing pauses
   const ZOOM_LIMITS = [0.5, 400];
 
-  const {block, decodePositions, hashParameters, rgbOf, chooseRenderer, fillCard, metricsChart} = umapViewerParts;
+  const {block, decodePositions, hashParameters, rgbOf, chooseRenderer, fillCard, metricsChart, phaseLine, stepText} = umapViewerParts;
   const $ = (id) => document.getElementById(id);
   const root = document.documentElement;
 
@@ -46,6 +46,7 @@
     const step = meta.step || 'epoch';
     for (const word of document.querySelectorAll('.step')) word.textContent = step;
     $('epoch').setAttribute('aria-label', step[0].toUpperCase() + step.slice(1));
+    $('progress').style.background = phaseLine(meta.phases, meta.lastEpoch);
 
     const area = $('canvases'), pointsCanvas = $('points'), overlay = $('overlay'), card = $('card');
     const slider = $('epoch'), label = $('epoch-label'), playButton = $('play'), speed = $('speed');
@@ -180,7 +181,7 @@
       current = Math.max(0, Math.min(kept - 1, k));
       const epoch = epochs[current];
       slider.value = epoch;
-      label.textContent = `${step} ${epoch} / ${last}`;
+      label.textContent = stepText(step, epoch, last, meta.phases);
       $('progress').firstElementChild.style.width = (last ? 100 * epoch / last : 100) + '%';
       redraw();
     }
@@ -286,7 +287,7 @@
     });
 
     // ---- metrics chart: one row per series, a cursor at the epoch shown --------------------
-    const chart = metrics && metrics.series.length ? metricsChart($('metrics-chart'), metrics, last, () => size.dpr) : null;
+    const chart = metrics && metrics.series.length ? metricsChart($('metrics-chart'), metrics, last, () => size.dpr, meta.phases) : null;
     if (chart) $('metrics').hidden = false;
 
     // ---- input -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.umapanim.common.Progress;
 import org.umapanim.dataset.Dataset;
+import org.umapanim.store.StepPhase;
 
 /**
  * The side-by-side viewer of two made-up runs of the same 150 rows, of 20 and 60 steps, whose
@@ -39,7 +40,8 @@ class CompareViewerTest {
     @BeforeAll
     static void open() {
         first = new MemoryHistory(SPECIES, new double[][] {{0.15, 0.85}, {0.85, 0.15}, {0.5, 0.5}}, POINTS, 20, 3);
-        second = new MemoryHistory(SPECIES, new double[][] {{0.5, 0.9}, {0.1, 0.1}, {0.9, 0.1}}, POINTS, 60, 4);
+        second = new MemoryHistory(SPECIES, new double[][] {{0.5, 0.9}, {0.1, 0.1}, {0.9, 0.1}}, POINTS, 60, 4)
+                .withPhases(List.of(new StepPhase(StepPhase.EARLY_EXAGGERATION, 1, 20)));
         float[] values = new float[POINTS * 2];
         for (int i = 0; i < values.length; i++) {
             values[i] = i / 2 + (i % 2) / 10f;
@@ -94,6 +96,8 @@ class CompareViewerTest {
         browser.script("const s = document.getElementById('slider'); s.value = 250;"
                 + " s.dispatchEvent(new Event('input'))");
         assertThat(epochs()).containsExactly(5L, 15L);
+        assertThat(stepTexts()).as("t-SNE's first 20 iterations exaggerated")
+                .containsExactly("epoch 5 / 20", "iteration 15 / 60 · early exaggeration");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> d.getCurrentUrl().endsWith("#progress=0.250"));
 

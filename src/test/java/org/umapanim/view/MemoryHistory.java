@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.umapanim.common.EpochListener;
 import org.umapanim.store.EpochHistory;
+import org.umapanim.store.StepPhase;
 
 /**
  * A made-up run held in memory: each class's points start scattered over the unit square and
@@ -13,6 +14,7 @@ import org.umapanim.store.EpochHistory;
 final class MemoryHistory implements EpochHistory {
     private final String[] labels;
     private final List<float[]> epochs = new ArrayList<>();
+    private List<StepPhase> phases = List.of();
 
     /**
      * @param spots the (x, y) each class gathers at, by class index; point i is of class i mod the classes
@@ -42,6 +44,17 @@ final class MemoryHistory implements EpochHistory {
 
     private static double clamp(double v) {
         return Math.max(0, Math.min(1, v));
+    }
+
+    /** This run, its steps in {@code phases} (as a t-SNE run's footer records its early exaggeration). */
+    MemoryHistory withPhases(List<StepPhase> phases) {
+        this.phases = List.copyOf(phases);
+        return this;
+    }
+
+    @Override
+    public List<StepPhase> phases() {
+        return phases;
     }
 
     float[] layout(int epoch) {
