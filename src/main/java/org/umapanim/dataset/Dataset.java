@@ -45,7 +45,6 @@ public record Dataset(
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(image, "image");
         columns = List.copyOf(columns);
-        classes = ClassOrder.of(labels, classes == null ? List.of() : classes);
         if ((long) labels.length * columns.size() != values.length) {
             throw new IllegalArgumentException(values.length + " values are not " + labels.length
                     + " rows × " + columns.size() + " columns");
@@ -53,6 +52,7 @@ public record Dataset(
         if (image.isPresent() && image.get().pixels() != columns.size()) {
             throw new IllegalArgumentException("image " + image.get() + " does not match " + columns.size() + " columns");
         }
+        classes = ClassOrder.of(labels, classes == null ? List.of() : classes);
     }
 
     /** A data set whose file states no class order: its classes follow {@link ClassOrder}'s rule. */

@@ -2,9 +2,7 @@ package org.umapanim.encode;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BITEXACT;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
@@ -29,10 +27,9 @@ import org.bytedeco.javacv.Frame;
 
 /**
  * One reused native frame of packed RGB24 that every picture goes through before the movies get
- * it: the renderer's BufferedImages (in {@code all}) are copied into it, the PNGs FFmpeg decodes
- * (in {@code encode}) are taken as they are and copied only for a movie that wants RGB. One pixel
- * format in means swscale converts both the same way, so {@code all} and {@code encode} make the
- * same movie from the same frames.
+ * it: the renderer's BufferedImages (in {@code all}) and the PNGs FFmpeg decodes (in
+ * {@code encode}) are both copied into it. One buffer in one pixel format means swscale converts
+ * both the same way, so {@code all} and {@code encode} make the same movie from the same frames.
  *
  * <p>The layouts renderers and ImageIO produce (int RGB/BGR, 3-byte BGR, int ARGB with or without
  * premultiplied alpha, 4-byte ABGR) are read straight from their arrays, translucent pixels
@@ -115,14 +112,14 @@ final class ImageToFrame implements AutoCloseable {
             if (sws == null) {
                 startYuv();
             }
-            // straight from a decoded picture when its size needs no padding: a copy less
-            boolean direct = decoded != null && width == frame.imageWidth && height == frame.imageHeight;
-            if (!direct) {
-                frame();
-            }
+            // Always from this frame's own buffer, never straight from a decoded picture: swscale
+            // picks a SIMD or a C path by its source's alignment and stride, which round
+            // differently, so FFmpeg's buffers and ours made different movies of the same pictures
+            // (3 runs of 5). One buffer, always 64-byte aligned, makes every path the same.
+            frame();
             PointerPointer<BytePointer> src = new PointerPointer<>(1L);
-            src.put(0, direct ? decoded.data(0) : pointer.position(0));
-            IntPointer srcStride = new IntPointer(1L).put(0, direct ? decoded.linesize(0) : frame.imageStride);
+            src.put(0, pointer.position(0));
+            IntPointer srcStride = new IntPointer(1L).put(0, frame.imageStride);
             sws_scale(sws, src, srcStride, 0, frame.imageHeight, yuvPlanes, yuvStrides);
             src.close();
             srcStride.close();
@@ -138,11 +135,7 @@ final class ImageToFrame implements AutoCloseable {
     private void startYuv() {
         int w = frame.imageWidth;
         int h = frame.imageHeight;
-        // Aligned buffers and bit-exact arithmetic: swscale otherwise picks a SIMD or a C path by
-        // the buffers' alignment and stride, which round differently, so a decoded PNG (FFmpeg's
-        // buffer) and the same picture from the renderer (malloc's) made different movies in 3
-        // runs of 5; with either fix alone they still did, with both in none of 6.
-        sws = sws_getContext(w, h, AV_PIX_FMT_RGB24, w, h, AV_PIX_FMT_YUV420P, SWS_BICUBIC | SWS_BITEXACT | SWS_ACCURATE_RND, null, null,
+        sws = sws_getContext(w, h, AV_PIX_FMT_RGB24, w, h, AV_PIX_FMT_YUV420P, SWS_BICUBIC, null, null,
                 (DoublePointer) null);
         if (sws == null || sws.isNull()) {
             throw new IllegalStateException("swscale cannot convert RGB24 to yuv420p at " + w + "x" + h);
@@ -173,8 +166,7 @@ final class ImageToFrame implements AutoCloseable {
 
     /**
      * Takes a decoded RGB24 picture of this size as the next one, until {@link #release()}: it is
-     * copied into {@link #frame()} only if a movie asks for the RGB frame (a GIF), and the video
-     * movies' yuv420p is converted straight from it (240 frames of 1100×800: 0.6 GB not copied).
+     * copied into {@link #frame()} when a movie asks for the picture, RGB or yuv420p.
      */
     void take(AVFrame picture) {
         if (picture.width() != width || picture.height() != height || picture.format() != AV_PIX_FMT_RGB24) {
