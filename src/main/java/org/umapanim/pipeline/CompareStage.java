@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.umapanim.common.Checksums;
 import org.umapanim.common.Progress;
 import org.umapanim.common.Version;
 import org.umapanim.dataset.Dataset;
@@ -53,16 +52,7 @@ final class CompareStage {
             // with more than one pair the chart names the pairs by the panels' numbers
             panelHeadings.add(runs.runs().size() > 2 ? (r + 1) + ". " + runs.headings().get(r) : runs.headings().get(r));
         }
-        Map<String, String> inputs = new LinkedHashMap<>();
-        inputs.put("umap-anim.version", Version.current());
-        for (int r = 0; r < runs.runs().size(); r++) {
-            ComparedRuns.Run run = runs.runs().get(r);
-            String key = "run " + (r + 1) + " ";
-            inputs.put(key + RunIdentity.KEY, String.valueOf(run.id()));
-            inputs.put(key + "epochs.sha256", Checksums.sha256(run.folders().epochs()));
-            inputs.put(key + "digits.sha256", Checksums.sha256(run.folders().digits()));
-            inputs.put(key + "heading", panelHeadings.get(r));
-        }
+        Map<String, String> inputs = runs.fingerprint(panelHeadings);
         inputs.put("seed", Long.toString(settings.compute().seed()));
         inputs.put("size", settings.width() + "x" + settings.height());
         inputs.put("scale", Double.toString(settings.scale()));

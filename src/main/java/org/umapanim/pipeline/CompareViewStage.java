@@ -1,12 +1,10 @@
 package org.umapanim.pipeline;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.umapanim.common.Checksums;
 import org.umapanim.common.Progress;
-import org.umapanim.common.Version;
 import org.umapanim.view.ComparePage;
 import org.umapanim.store.AgreementReader;
 import org.umapanim.view.EpochSelection;
@@ -27,19 +25,7 @@ final class CompareViewStage {
         this.headings = headings;
         this.folders = folders;
         this.progress = progress;
-        Map<String, String> inputs = new LinkedHashMap<>();
-        inputs.put("umap-anim.version", Version.current());
-        for (int r = 0; r < runs.runs().size(); r++) {
-            ComparedRuns.Run run = runs.runs().get(r);
-            String key = "run " + (r + 1) + " ";
-            inputs.put(key + RunIdentity.KEY, String.valueOf(run.id()));
-            inputs.put(key + "epochs.sha256", Checksums.sha256(run.folders().epochs()));
-            inputs.put(key + "digits.sha256", Checksums.sha256(run.folders().digits()));
-            inputs.put(key + "heading", headings.get(r));
-            if (java.nio.file.Files.exists(run.folders().metrics())) {
-                inputs.put(key + "metrics.sha256", Checksums.sha256(run.folders().metrics()));
-            }
-        }
+        Map<String, String> inputs = runs.fingerprint(headings);
         inputs.put("compare-metrics.sha256", Checksums.sha256(CompareStage.metricsFile(folders)));
         this.digitsSha256 = inputs.get("run 1 digits.sha256");
         this.stamp = new StageStamp(folders.htmlDir().resolve("." + folders.html().getFileName() + ".stamp"), inputs);

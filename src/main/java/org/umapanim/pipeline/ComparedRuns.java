@@ -3,6 +3,7 @@ package org.umapanim.pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.umapanim.common.Checksums;
 import org.umapanim.common.FileProblem;
 import org.umapanim.common.SettingProblem;
+import org.umapanim.common.Version;
 import org.umapanim.store.EpochsReader;
 import org.umapanim.store.RecordedReducer;
 
@@ -38,6 +41,8 @@ final class ComparedRuns {
 
     private final List<Run> runs;
     private final List<String> headings;
+    /** Each file's SHA-256, found once: the frames' stamp and the viewer's both record them. */
+    private final Map<Path, String> checksums = new HashMap<>();
 
     private ComparedRuns(List<Run> runs) {
         this.runs = List.copyOf(runs);
@@ -114,6 +119,32 @@ final class ComparedRuns {
     /** Each run's heading, e.g. "UMAP · 15 neighbours" and "UMAP · 50 neighbours", or "UMAP" and "t-SNE · perplexity 30". */
     List<String> headings() {
         return headings;
+    }
+
+    /**
+     * What the comparison's outputs are made from, for their stamps: the version, and per run
+     * ("run 1 …") its identity, its Parquet files' checksums and its panel heading. The files
+     * are hashed once however many stages ask.
+     */
+    Map<String, String> fingerprint(List<String> panelHeadings) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("umap-anim.version", Version.current());
+        for (int r = 0; r < runs.size(); r++) {
+            Run run = runs.get(r);
+            String key = "run " + (r + 1) + " ";
+            inputs.put(key + RunIdentity.KEY, String.valueOf(run.id()));
+            inputs.put(key + "epochs.sha256", sha256(run.folders().epochs()));
+            inputs.put(key + "digits.sha256", sha256(run.folders().digits()));
+            if (Files.exists(run.folders().metrics())) {
+                inputs.put(key + "metrics.sha256", sha256(run.folders().metrics()));
+            }
+            inputs.put(key + "heading", panelHeadings.get(r));
+        }
+        return inputs;
+    }
+
+    private String sha256(Path file) {
+        return checksums.computeIfAbsent(file, Checksums::sha256);
     }
 
     /** The runs' identities joined, which the movies' stamps record. */
