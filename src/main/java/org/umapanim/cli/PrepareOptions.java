@@ -3,7 +3,6 @@ package org.umapanim.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.umapanim.dataset.ReadOptions;
 import org.umapanim.pipeline.Compute;
 import org.umapanim.pipeline.InputSelection;
 import org.umapanim.pipeline.PrepareSettings;
@@ -89,7 +88,7 @@ final class PrepareOptions {
 
     PrepareSettings settings(Compute compute) {
         InputSelection input = new InputSelection(source.input, source.dataset, label, limit, sample, cacheDir, mirrors,
-                new ReadOptions(labels, array, features, useRep));
+                InputSelection.reading(labels, array, features, useRep));
         ReducerSettings reducerSettings = switch (Reducers.known(reducer)) {
             case UmapSettings.NAME -> umap.settings(shared);
             case TsneSettings.NAME -> tsne.settings(shared);

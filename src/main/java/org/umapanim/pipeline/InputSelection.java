@@ -31,6 +31,11 @@ public record InputSelection(Path input, String dataset, String label, int limit
         this(input, dataset, label, limit, sample, cacheDir, mirrors, ReadOptions.DEFAULTS);
     }
 
+    /** How to read inputs of several matrices, from {@code --labels}, {@code --array}, {@code --features}, {@code --use-rep}. */
+    public static ReadOptions reading(Path labels, String array, String features, String useRep) {
+        return new ReadOptions(labels, array, features, useRep);
+    }
+
     /** Checks every value here, before any work: a {@link SettingProblem} names the first that cannot work. */
     public InputSelection {
         mirrors = List.copyOf(mirrors);
