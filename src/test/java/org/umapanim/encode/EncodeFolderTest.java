@@ -87,8 +87,19 @@ class EncodeFolderTest {
             pictures.forEach(encoder::add);
             encoder.finish();
         }
-        for (int m = 0; m < 2; m++) {
-            assertThat(fromPngs.get(m)).hasSameBinaryContentAs(fromImages.get(m));
+        assertThat(fromPngs.get(0)).hasSameBinaryContentAs(fromImages.get(0));
+        // The MP4s are compared as pictures, not bytes: under CPU load x264 encoded the same
+        // pictures into different bytes now and then (a different parameter set and frame sizes,
+        // with its threads at 1 too, from PNGs decoded on the calling thread too; cause not found),
+        // on e13a447 as well. Every picture must still come out the same within the codec's rounding.
+        List<BufferedImage> a = TestMovies.decode(fromPngs.get(1)).frames();
+        List<BufferedImage> b = TestMovies.decode(fromImages.get(1)).frames();
+        assertThat(a).hasSameSizeAs(b).hasSizeGreaterThan(pictures.size());
+        for (int f = 0; f < a.size(); f++) {
+            assertThat(TestMovies.meanAbsDiff(a.get(f), b.get(f))).as("frame %d", f).isLessThan(1.0);
+        }
+        for (int f = 0; f < pictures.size(); f++) {
+            assertThat(TestMovies.meanAbsDiff(pictures.get(f), a.get(f))).as("frame %d against its picture", f).isLessThan(3.0);
         }
     }
 
