@@ -27,9 +27,10 @@ import org.bytedeco.javacv.Frame;
 
 /**
  * One reused native frame of packed RGB24 that every picture goes through before the movies get
- * it: the renderer's BufferedImages (in {@code all}) and the PNGs FFmpeg decodes (in
- * {@code encode}) are both copied into it. One buffer in one pixel format means swscale converts
- * both the same way, so {@code all} and {@code encode} make the same movie from the same frames.
+ * it: the renderer's BufferedImages (in {@code all}) are copied into it, the PNGs FFmpeg decodes
+ * (in {@code encode}) are taken as they are and copied only for a movie that wants RGB. One pixel
+ * format in means swscale converts both the same way, so {@code all} and {@code encode} make the
+ * same movie from the same frames.
  *
  * <p>The layouts renderers and ImageIO produce (int RGB/BGR, 3-byte BGR, int ARGB with or without
  * premultiplied alpha, 4-byte ABGR) are read straight from their arrays, translucent pixels
@@ -67,19 +68,12 @@ final class ImageToFrame implements AutoCloseable {
         frame.imageHeight = evenHeight;
         frame.imageDepth = Frame.DEPTH_UBYTE;
         frame.imageChannels = 3;
-        // Rows 32-byte aligned and the buffer 64-byte aligned, as FFmpeg's own frames are:
-        // swscale's SIMD paths want aligned lines (see startYuv on why this matters to the movie).
+        // Rows 32-byte aligned: swscale's SIMD paths want aligned lines.
         frame.imageStride = (evenWidth * 3 + 31) & ~31;
-        buffer = aligned(frame.imageStride * evenHeight);
+        buffer = ByteBuffer.allocateDirect(frame.imageStride * evenHeight);
         frame.image = new java.nio.Buffer[] {buffer};
         pointer = new BytePointer(buffer);
         row = new byte[width * 3];
-    }
-
-    /** A direct buffer whose first byte is 64-byte aligned, as av_malloc's are. */
-    private static ByteBuffer aligned(int bytes) {
-        // alignedSlice rounds the end down to a multiple of 64 too: room for both roundings
-        return ByteBuffer.allocateDirect(bytes + 128).alignedSlice(64).limit(bytes).slice();
     }
 
     static int roundUpToEven(int n) {
@@ -112,14 +106,14 @@ final class ImageToFrame implements AutoCloseable {
             if (sws == null) {
                 startYuv();
             }
-            // Always from this frame's own buffer, never straight from a decoded picture: swscale
-            // picks a SIMD or a C path by its source's alignment and stride, which round
-            // differently, so FFmpeg's buffers and ours made different movies of the same pictures
-            // (3 runs of 5). One buffer, always 64-byte aligned, makes every path the same.
-            frame();
+            // straight from a decoded picture when its size needs no padding: a copy less
+            boolean direct = decoded != null && width == frame.imageWidth && height == frame.imageHeight;
+            if (!direct) {
+                frame();
+            }
             PointerPointer<BytePointer> src = new PointerPointer<>(1L);
-            src.put(0, pointer.position(0));
-            IntPointer srcStride = new IntPointer(1L).put(0, frame.imageStride);
+            src.put(0, direct ? decoded.data(0) : pointer.position(0));
+            IntPointer srcStride = new IntPointer(1L).put(0, direct ? decoded.linesize(0) : frame.imageStride);
             sws_scale(sws, src, srcStride, 0, frame.imageHeight, yuvPlanes, yuvStrides);
             src.close();
             srcStride.close();
@@ -140,7 +134,7 @@ final class ImageToFrame implements AutoCloseable {
         if (sws == null || sws.isNull()) {
             throw new IllegalStateException("swscale cannot convert RGB24 to yuv420p at " + w + "x" + h);
         }
-        ByteBuffer planes = aligned(w * h * 3 / 2);
+        ByteBuffer planes = ByteBuffer.allocateDirect(w * h * 3 / 2);
         BytePointer base = new BytePointer(planes);
         yuvPlanes = new PointerPointer<BytePointer>(3L);
         yuvPlanes.put(0, new BytePointer(base).position(0));
@@ -166,7 +160,8 @@ final class ImageToFrame implements AutoCloseable {
 
     /**
      * Takes a decoded RGB24 picture of this size as the next one, until {@link #release()}: it is
-     * copied into {@link #frame()} when a movie asks for the picture, RGB or yuv420p.
+     * copied into {@link #frame()} only if a movie asks for the RGB frame (a GIF), and the video
+     * movies' yuv420p is converted straight from it (240 frames of 1100×800: 0.6 GB not copied).
      */
     void take(AVFrame picture) {
         if (picture.width() != width || picture.height() != height || picture.format() != AV_PIX_FMT_RGB24) {

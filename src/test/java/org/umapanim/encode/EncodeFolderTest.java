@@ -75,8 +75,8 @@ class EncodeFolderTest {
 
     @Test
     void pngFramesAndTheSamePicturesDrawnInMemoryMakeTheSameMovies() throws Exception {
-        // encode hands over decoded PNGs, all the renderer's images: the movies must not tell them
-        // apart (they did when swscale read FFmpeg's buffers in place: other alignment, other path)
+        // encode takes decoded PNGs as they are (converted to yuv420p without a copy, copied only
+        // for the GIF); all hands over images: the movies must not tell them apart
         Path frames = tmp.resolve("frames");
         List<BufferedImage> pictures = TestMovies.writeFrames(frames, 12, 160, 120);
         EncodeOptions o = new EncodeOptions(30, 22, "veryfast", 0.2, 80, 15);
